@@ -1,0 +1,57 @@
+# Two commands for a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+BROWSER_ARTIFACTS ?= test-artifacts/browser
+
+.PHONY: run test test-postgres test-browser lint format check install install-dev clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt -e .
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install ## migrate, load demo content, serve on http://$(HOST):$(PORT)
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-dev ## the fast suite on SQLite
+	$(BIN)/pytest
+
+test-postgres: install-dev ## the same suite on PostgreSQL (DATABASE_URL)
+	DATABASE_URL=$${DATABASE_URL:-postgres:///newsroom} $(BIN)/pytest
+
+test-browser: install-dev ## browser tests in Debian's Chromium
+	@echo "Screenshots: $(BROWSER_ARTIFACTS)"
+	BROWSER_ARTIFACTS=$(BROWSER_ARTIFACTS) $(BIN)/pytest -m browser -p no:cacheprovider
+
+check: install-dev
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .ruff_cache

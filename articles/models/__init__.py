@@ -1,0 +1,16 @@
+from .article import ArticleByline, ArticlePage, ArticlePageTag, RelatedArticle
+from .authors import Author, AuthorIndexPage, BylineRole
+from .columns import ColumnPage
+from .sources import Source
+
+__all__ = [
+    "ArticleByline",
+    "ArticlePage",
+    "ArticlePageTag",
+    "Author",
+    "AuthorIndexPage",
+    "BylineRole",
+    "ColumnPage",
+    "RelatedArticle",
+    "Source",
+]

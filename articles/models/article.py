@@ -1,0 +1,243 @@
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from articles.blocks import ArticleBodyBlock
+from core.models import BasePage, SiteSettings
+from core.people import display_name
+
+RELATED_LIMIT = 6
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def with_sort_date(self):
+        return self.annotate(
+            sort_date=Coalesce(
+                "display_date", "first_published_at", "latest_revision_created_at"
+            )
+        )
+
+    def for_listing(self):
+        """Newest first by display date, with everything a list item shows."""
+        return (
+            self.with_sort_date()
+            .select_related("lead_image", "source")
+            .prefetch_related("bylines__author", "bylines__role")
+            .order_by("-sort_date", "-pk")
+        )
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticleByline(Orderable):
+    """One credited person on an article, with the role they are credited as."""
+
+    page = ParentalKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="bylines"
+    )
+    role = models.ForeignKey(
+        "articles.BylineRole",
+        verbose_name="署名身份",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    author = models.ForeignKey(
+        "articles.Author",
+        verbose_name="作者",
+        on_delete=models.PROTECT,
+        related_name="bylines",
+    )
+
+    panels = [FieldPanel("role"), FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "署名"
+        verbose_name_plural = "署名"
+
+    def __str__(self):
+        return f"{self.role} {self.author}"
+
+    @property
+    def author_name(self) -> str:
+        return self.author.name
+
+
+class RelatedArticle(Orderable):
+    """An article an editor pins to 相关阅读."""
+
+    page = ParentalKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="pinned_related"
+    )
+    article = models.ForeignKey(
+        "articles.ArticlePage",
+        verbose_name="相关文章",
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "相关阅读"
+        verbose_name_plural = "相关阅读"
+
+
+class ArticlePage(BasePage):
+    kicker = models.CharField(
+        "眉题",
+        max_length=40,
+        blank=True,
+        help_text="如:【地评线】;留空则用栏目的默认眉题",
+    )
+    standfirst = models.TextField("导语/副标题", blank=True, max_length=300)
+    lead_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name="题图",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_caption = models.CharField("题图说明", max_length=255, blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name="正文")
+    display_date = models.DateTimeField(
+        "显示时间", null=True, blank=True, help_text="留空则显示首次发布时间"
+    )
+    source = models.ForeignKey(
+        "articles.Source",
+        verbose_name="来源",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text="留空则为站点设置里的默认来源(本网)",
+    )
+    responsible_editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="责任编辑",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    disclaimer = models.TextField(
+        "免责声明", blank=True, help_text="留空则用栏目的默认免责声明"
+    )
+    tags = ClusterTaggableManager("标签", through=ArticlePageTag, blank=True)
+
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+
+    content_panels = [
+        FieldPanel("kicker"),
+        *BasePage.content_panels,
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_caption")], heading="题图"
+        ),
+        FieldPanel("body"),
+        InlinePanel("bylines", label="署名", min_num=0),
+        MultiFieldPanel(
+            [
+                FieldPanel("source"),
+                FieldPanel("display_date"),
+                FieldPanel("responsible_editor"),
+                FieldPanel("disclaimer"),
+            ],
+            heading="发布信息",
+        ),
+        FieldPanel("tags"),
+        InlinePanel("pinned_related", label="相关阅读(置顶)", max_num=RELATED_LIMIT),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.RelatedFields("bylines", [index.SearchField("author_name")]),
+        index.FilterField("display_date"),
+    ]
+
+    parent_page_types = ["articles.ColumnPage"]
+    subpage_types = []
+    template = "pages/article_page.html"
+
+    class Meta:
+        verbose_name = "文章"
+        verbose_name_plural = "文章"
+
+    @property
+    def column(self):
+        return self.get_parent().specific_deferred
+
+    @property
+    def published_at(self):
+        return self.display_date or self.first_published_at or timezone.now()
+
+    def effective_kicker(self, column=None) -> str:
+        return self.kicker or (column or self.column).default_kicker
+
+    def effective_disclaimer(self, column=None) -> str:
+        return self.disclaimer or (column or self.column).default_disclaimer
+
+    def effective_source(self, request=None):
+        if self.source_id:
+            return self.source
+        site_settings = SiteSettings.for_request(request) if request else None
+        return site_settings.default_source if site_settings else None
+
+    @property
+    def responsible_editor_name(self) -> str:
+        return display_name(self.responsible_editor)
+
+    def related_articles(self, limit: int = RELATED_LIMIT) -> list["ArticlePage"]:
+        """Pinned first, then articles sharing tags, then the same column."""
+        candidates = ArticlePage.objects.live().public().exclude(pk=self.pk)
+        chosen: list[ArticlePage] = []
+
+        pinned_ids = list(self.pinned_related.values_list("article_id", flat=True))
+        if pinned_ids:
+            by_id = candidates.filter(pk__in=pinned_ids).for_listing().in_bulk()
+            chosen = [by_id[pk] for pk in pinned_ids if pk in by_id][:limit]
+
+        tag_ids = list(self.tags.values_list("pk", flat=True))
+        fillers = []
+        if tag_ids:
+            fillers.append(
+                candidates.filter(tagged_items__tag_id__in=tag_ids)
+                .annotate(shared_tags=models.Count("tagged_items"))
+                .order_by("-shared_tags")
+            )
+        fillers.append(candidates.child_of(self.get_parent()))
+        for queryset in fillers:
+            if len(chosen) >= limit:
+                break
+            exclude = [page.pk for page in chosen]
+            more = queryset.exclude(pk__in=exclude).for_listing()
+            if "shared_tags" in more.query.annotations:
+                more = more.order_by("-shared_tags", "-sort_date", "-pk")
+            chosen.extend(more[: limit - len(chosen)])
+        return chosen
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        column = self.column
+        context["column"] = column
+        context["breadcrumbs"] = [column]
+        context["source"] = self.effective_source(request)
+        context["kicker"] = self.effective_kicker(column)
+        context["disclaimer"] = self.effective_disclaimer(column)
+        context["bylines"] = self.bylines.select_related("author", "role").all()
+        context["related_articles"] = self.related_articles()
+        return context

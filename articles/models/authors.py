@@ -1,0 +1,123 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.shortcuts import get_object_or_404
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.search import index
+
+from core.models import BasePage
+
+
+class BylineRole(models.Model):
+    """记者, 作者, 评论员 …: a list editors can extend."""
+
+    name = models.CharField("署名身份", max_length=20, unique=True)
+    sort_order = models.PositiveSmallIntegerField("排序", default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("sort_order")]
+
+    class Meta:
+        verbose_name = "署名身份"
+        verbose_name_plural = "署名身份"
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Author(index.Indexed, models.Model):
+    """A person credited on articles; not necessarily an admin user."""
+
+    name = models.CharField("姓名", max_length=60)
+    slug = models.SlugField("网址名", max_length=80, unique=True, allow_unicode=False)
+    title = models.CharField("职务/头衔", max_length=60, blank=True)
+    bio = models.TextField("简介", blank=True)
+    photo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name="照片",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="关联后台账号",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("title"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+        FieldPanel("user"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.SearchField("bio"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        verbose_name = "作者"
+        verbose_name_plural = "作者"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class AuthorIndexPage(RoutablePageMixin, BasePage):
+    """/authors/ lists every author; /authors/<slug>/ is one author's page."""
+
+    intro = models.TextField("简介", blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "作者索引页"
+
+    @path("")
+    def author_list(self, request):
+        authors = Author.objects.select_related("photo").order_by("name")
+        return self.render(
+            request,
+            context_overrides={"authors": authors},
+            template="pages/author_index_page.html",
+        )
+
+    @path("<slug:slug>/", name="author")
+    def author_detail(self, request, slug):
+        from .article import ArticlePage
+
+        author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+        articles = (
+            ArticlePage.objects.live()
+            .public()
+            .filter(bylines__author=author)
+            .distinct()
+            .for_listing()
+        )
+        page = Paginator(articles, 20).get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={
+                "author": author,
+                "articles": page,
+                "author_crumbs": [self],
+            },
+            template="pages/author_page.html",
+        )
+
+    def author_url(self, author) -> str:
+        return self.url + self.reverse_subpage("author", kwargs={"slug": author.slug})

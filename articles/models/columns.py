@@ -1,0 +1,45 @@
+from django.core.paginator import Paginator
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from core.models import BasePage
+
+
+class ColumnPage(BasePage):
+    """A column (栏目) such as 雪域时评: the parent of its articles."""
+
+    intro = RichTextField("栏目介绍", blank=True, features=["bold", "italic", "link"])
+    default_disclaimer = models.TextField(
+        "默认免责声明",
+        blank=True,
+        help_text="显示在本栏目每篇文章末尾;文章可单独改写",
+    )
+    default_kicker = models.CharField(
+        "默认眉题", max_length=40, blank=True, help_text="如:【地评线】;文章可单独设置"
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("default_kicker"),
+        FieldPanel("default_disclaimer"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+    template = "pages/column_page.html"
+
+    class Meta:
+        verbose_name = "栏目"
+        verbose_name_plural = "栏目"
+
+    def get_context(self, request, *args, **kwargs):
+        from .article import ArticlePage
+
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.child_of(self).live().public().for_listing()
+        context["articles"] = Paginator(articles, 20).get_page(request.GET.get("page"))
+        return context

@@ -1,0 +1,5 @@
+from .images import NewsImage, NewsRendition
+from .pages import BasePage
+from .site_settings import SiteSettings
+
+__all__ = ["BasePage", "NewsImage", "NewsRendition", "SiteSettings"]

@@ -1,0 +1,62 @@
+from urllib.parse import quote
+
+from django import template
+from django.urls import reverse
+from django.utils import timezone
+
+register = template.Library()
+
+
+@register.filter
+def cn_datetime(value) -> str:
+    """2026年11月27日 16:49, in the site's time zone, zero-padded."""
+    if not value:
+        return ""
+    return timezone.localtime(value).strftime("%Y年%m月%d日 %H:%M")
+
+
+@register.filter
+def cn_date(value) -> str:
+    if not value:
+        return ""
+    return timezone.localtime(value).strftime("%Y年%m月%d日")
+
+
+@register.filter
+def iso_datetime(value) -> str:
+    """2026-11-27T16:49:00+08:00, for <time datetime> and structured data."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+@register.simple_tag(takes_context=True)
+def author_url(context, author) -> str:
+    """The public URL of an author, looking the author index up once a request."""
+    request = context.get("request")
+    cache_owner = request if request is not None else context
+    index = getattr(cache_owner, "_author_index_page", None)
+    if index is None:
+        from articles.models import AuthorIndexPage
+
+        index = AuthorIndexPage.objects.live().first() or False
+        cache_owner._author_index_page = index
+    if not index:
+        return ""
+    return index.author_url(author)
+
+
+@register.simple_tag(takes_context=True)
+def share_links(context, page) -> dict:
+    """Share targets that are plain links: no third-party script is loaded."""
+    request = context["request"]
+    path = page.get_url(request)
+    url = request.build_absolute_uri(path)
+    title = page.title
+    encoded_url, encoded_title = quote(url, safe=""), quote(title, safe="")
+    return {
+        "url": url,
+        "weibo": f"https://service.weibo.com/share/share.php?url={encoded_url}&title={encoded_title}",
+        "qq": f"https://connect.qq.com/widget/shareqq/index.html?url={encoded_url}&title={encoded_title}",
+        "qr_code": f"{reverse('share_qr_code')}?url={quote(path, safe='/')}",
+    }

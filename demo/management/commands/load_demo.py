@@ -1,0 +1,276 @@
+"""Build the demo site from demo/data/*.json. Safe to run any number of times."""
+
+import json
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.html import escape
+from wagtail.models import Site
+
+from articles.models import (
+    ArticleByline,
+    ArticlePage,
+    Author,
+    AuthorIndexPage,
+    BylineRole,
+    ColumnPage,
+    RelatedArticle,
+    Source,
+)
+from core.models import SiteSettings
+from demo.images import demo_image
+from home.models import HomePage
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DEMO_PASSWORD = "newsroom-demo"  # noqa: S105 - documented, dev-only
+LOCAL_TZ = ZoneInfo("Asia/Shanghai")
+
+# username, group, family name, given name
+DEMO_USERS = [
+    ("writer", "撰稿人", "林", "晓雨"),
+    ("editor", "编辑", "周", "明哲"),
+    ("deputy", "副总编辑", "何", "静远"),
+    ("chief", "总编辑", "罗", "嘉树"),
+    ("feedback", "反馈处理员", "苏", "一禾"),
+    ("siteadmin", "站点管理员", "唐", "知行"),
+]
+
+
+def read(name: str):
+    return json.loads((DATA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+class Command(BaseCommand):
+    help = "Load the demo newsroom: settings, columns, authors, articles and users."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        self.usable_passwords = settings.DEBUG
+        home = HomePage.objects.get()
+        site = Site.objects.get(is_default_site=True)
+        users = self.load_users()
+        sources = self.load_sources()
+        self.load_site_settings(site, sources)
+        columns = self.load_columns(home)
+        self.ensure_author_index(home)
+        authors = self.load_authors()
+        self.load_articles(columns, authors, sources, editor=users["editor"])
+        self.stdout.write(self.style.SUCCESS(self.summary()))
+
+    def load_users(self) -> dict:
+        User = get_user_model()
+        admin, created = User.objects.get_or_create(
+            username="admin", defaults={"is_staff": True, "is_superuser": True}
+        )
+        if created:
+            self.set_password(admin)
+        users = {"admin": admin}
+        for username, group_name, family, given in DEMO_USERS:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={
+                    "last_name": family,
+                    "first_name": given,
+                    "email": f"{username}@example.com",
+                },
+            )
+            if created:
+                self.set_password(user)
+            user.groups.add(Group.objects.get_or_create(name=group_name)[0])
+            users[username] = user
+        return users
+
+    def set_password(self, user):
+        if self.usable_passwords:
+            user.set_password(DEMO_PASSWORD)
+        else:
+            user.set_unusable_password()
+        user.save()
+
+    def load_sources(self) -> dict:
+        return {
+            item["name"]: Source.objects.get_or_create(
+                name=item["name"], defaults={"url": item.get("url", "")}
+            )[0]
+            for item in read("sources")
+        }
+
+    def load_site_settings(self, site, sources):
+        data = read("site")
+        site_settings = SiteSettings.for_site(site)
+        if site_settings.hotline:
+            return
+        site_settings.site_name = data["site_name"]
+        site_settings.hotline = data["hotline"]
+        site_settings.header_links = [("link", link) for link in data["header_links"]]
+        site_settings.footer_links = [("link", link) for link in data["footer_links"]]
+        site_settings.copyright_notice = data["copyright"]
+        site_settings.publisher = data["publisher"]
+        site_settings.address = data["address"]
+        site_settings.postcode = data["postcode"]
+        site_settings.licences = [("licence", item) for item in data["licences"]]
+        site_settings.default_source = sources[data["default_source"]]
+        site_settings.save()
+        site.site_name = data["site_name"]
+        site.save()
+
+    def load_columns(self, home) -> dict:
+        columns = {}
+        for item in read("columns"):
+            column = ColumnPage.objects.child_of(home).filter(slug=item["slug"]).first()
+            if column is None:
+                column = ColumnPage(
+                    title=item["name"],
+                    slug=item["slug"],
+                    intro=f"<p>{escape(item['intro'])}</p>",
+                    default_disclaimer=item["disclaimer"],
+                    default_kicker=item["default_kicker"],
+                )
+                home.add_child(instance=column)
+                column.save_revision().publish()
+            columns[item["slug"]] = column
+        return columns
+
+    def ensure_author_index(self, home):
+        if not AuthorIndexPage.objects.exists():
+            index = AuthorIndexPage(title="作者", slug="authors")
+            home.add_child(instance=index)
+            index.save_revision().publish()
+
+    def load_authors(self) -> dict:
+        authors = {}
+        for item in read("authors"):
+            author, created = Author.objects.get_or_create(
+                slug=item["slug"],
+                defaults={
+                    "name": item["name"],
+                    "title": item["title"],
+                    "bio": item["bio"],
+                },
+            )
+            if created:
+                author.photo = demo_image(
+                    f"author-{item['slug']}", alt=item["name"], size=(400, 400)
+                )
+                author.save()
+            authors[item["slug"]] = author
+        return authors
+
+    def load_articles(self, columns, authors, sources, editor):
+        roles = {role.name: role for role in BylineRole.objects.all()}
+        data = read("articles")
+        pages = {}
+        for position, item in enumerate(data, start=1):
+            column = columns[item["column"]]
+            page = (
+                ArticlePage.objects.child_of(column).filter(slug=item["slug"]).first()
+            )
+            if page is None:
+                page = self.create_article(
+                    item, column, authors, sources, roles, editor
+                )
+                self.stdout.write(f"  [{position}/{len(data)}] {page.title}")
+            pages[item["slug"]] = page
+        for item in data:
+            page = pages[item["slug"]]
+            if item.get("related") and not page.pinned_related.exists():
+                RelatedArticle.objects.bulk_create(
+                    RelatedArticle(page=page, article=pages[slug], sort_order=order)
+                    for order, slug in enumerate(item["related"])
+                )
+
+    def create_article(self, item, column, authors, sources, roles, editor):
+        published = datetime.fromisoformat(item["published"]).replace(tzinfo=LOCAL_TZ)
+        page = ArticlePage(
+            title=item["title"],
+            slug=item["slug"],
+            kicker=item.get("kicker", ""),
+            standfirst=item.get("standfirst", ""),
+            body=[
+                self.block(block, item["slug"], index)
+                for index, block in enumerate(item["body"])
+            ],
+            source=sources[item["source"]],
+            responsible_editor=editor,
+        )
+        lead = item.get("lead_image")
+        if lead:
+            page.lead_image = demo_image(
+                f"lead-{item['slug']}", alt=lead["alt"], credit=lead.get("credit", "")
+            )
+            page.lead_image_caption = lead["caption"]
+        page.bylines = [
+            ArticleByline(role=roles[role], author=authors[slug], sort_order=order)
+            for order, (role, slug) in enumerate(item["bylines"])
+        ]
+        page.tags.add(*item.get("tags", []))
+        column.add_child(instance=page)
+        page.save_revision().publish()
+        ArticlePage.objects.filter(pk=page.pk).update(
+            first_published_at=published, last_published_at=published
+        )
+        page.refresh_from_db()
+        return page
+
+    def block(self, block: dict, slug: str, index: int) -> dict:
+        kind = block["type"]
+        if kind == "paragraph":
+            return {"type": kind, "value": f"<p>{escape(block['text'])}</p>"}
+        if kind == "thesis":
+            return {
+                "type": kind,
+                "value": {"lead": block["lead"], "text": block["text"]},
+            }
+        if kind == "subheading":
+            return {"type": kind, "value": block["text"]}
+        if kind == "quote":
+            return {
+                "type": kind,
+                "value": {
+                    "text": block["text"],
+                    "attribution": block.get("attribution", ""),
+                },
+            }
+        if kind == "list":
+            return {
+                "type": kind,
+                "value": {
+                    "ordered": block.get("ordered", False),
+                    "items": block["items"],
+                },
+            }
+        if kind == "image":
+            image = demo_image(
+                f"body-{slug}-{index}", alt=block["alt"], credit=block.get("credit", "")
+            )
+            return {
+                "type": kind,
+                "value": {
+                    "image": {
+                        "image": image.pk,
+                        "alt_text": block["alt"],
+                        "decorative": False,
+                    },
+                    "caption": block.get("caption", ""),
+                },
+            }
+        raise ValueError(f"Unknown demo block type {kind!r} in {slug}")
+
+    def summary(self) -> str:
+        login = (
+            f"admin / {DEMO_PASSWORD}"
+            if self.usable_passwords
+            else "(DEBUG is off: demo users have no usable password)"
+        )
+        return (
+            f"Demo ready: {ColumnPage.objects.count()} columns, "
+            f"{ArticlePage.objects.live().count()} articles, "
+            f"{Author.objects.count()} authors. Admin login: {login} "
+            f"at {settings.WAGTAILADMIN_BASE_URL}/admin/"
+        )

@@ -1,0 +1,14 @@
+"""The test suite: fast hasher, local-memory cache and e-mail, no manifest."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-secret-key"  # noqa: S105
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+MEDIA_ROOT = BASE_DIR / "build" / "test-media"  # noqa: F405
+ALLOWED_HOSTS = ["*"]
