@@ -12,3 +12,4 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 MEDIA_ROOT = BASE_DIR / "build" / "test-media"  # noqa: F405
 ALLOWED_HOSTS = ["*"]
+SERVE_MEDIA = True
