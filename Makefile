@@ -27,7 +27,10 @@ install-dev: $(VENV)/.installed-dev
 run: install ## migrate, load demo content, serve on http://$(HOST):$(PORT)
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@# The scheduler publishes scheduled pages on time; it stops with the server.
+	$(PY) manage.py run_scheduler & scheduler=$$!; \
+		trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+		$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-dev ## the fast suite on SQLite
 	$(BIN)/pytest

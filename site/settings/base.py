@@ -146,6 +146,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 
+# Periodic jobs run by `manage.py run_scheduler` (started by `make run` and
+# by the production set-up): {"command": name, "args": [...], "every": seconds}.
+SCHEDULED_COMMANDS = [
+    {"command": "publish_scheduled", "every": 60},
+]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -23,7 +23,7 @@ from articles.models import (
     RelatedArticle,
     Source,
 )
-from core.models import SiteSettings
+from core.models import SiteSettings, Term
 from demo.images import demo_image
 from home.models import HomePage
 
@@ -57,6 +57,7 @@ class Command(BaseCommand):
         users = self.load_users()
         sources = self.load_sources()
         self.load_site_settings(site, sources)
+        self.load_terms()
         columns = self.load_columns(home)
         self.ensure_author_index(home)
         authors = self.load_authors()
@@ -119,6 +120,12 @@ class Command(BaseCommand):
         site_settings.save()
         site.site_name = data["site_name"]
         site.save()
+
+    def load_terms(self):
+        for item in read("terms"):
+            Term.objects.get_or_create(
+                text=item["text"], defaults={"level": item["level"], "note": item["note"]}
+            )
 
     def load_columns(self, home) -> dict:
         columns = {}

@@ -1,0 +1,49 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+from core.text import find_terms
+
+
+class TermQuerySet(models.QuerySet):
+    def blocked(self):
+        return self.filter(level=Term.Level.BLOCKED)
+
+    def suspect(self):
+        return self.filter(level=Term.Level.SUSPECT)
+
+    def found_in(self, *texts: str) -> list["Term"]:
+        """The terms of this queryset that occur in any of the texts,
+        after normalisation (full-width, Traditional, zero-width, spacing)."""
+        terms = list(self)
+        joined = "\n".join(text for text in texts if text)
+        found = set(find_terms(joined, [term.text for term in terms]))
+        return [term for term in terms if term.text in found]
+
+
+class Term(index.Indexed, models.Model):
+    """A word editors keep off the site: blocked terms stop publication and
+    mark reader feedback as spam; suspect terms hold feedback for review."""
+
+    class Level(models.TextChoices):
+        BLOCKED = "blocked", "禁用(拦截)"
+        SUSPECT = "suspect", "可疑(待审)"
+
+    text = models.CharField("词语", max_length=100, unique=True)
+    level = models.CharField(
+        "级别", max_length=10, choices=Level.choices, default=Level.BLOCKED
+    )
+    note = models.CharField("备注", max_length=255, blank=True)
+
+    objects = TermQuerySet.as_manager()
+
+    panels = [FieldPanel("text"), FieldPanel("level"), FieldPanel("note")]
+    search_fields = [index.SearchField("text"), index.AutocompleteField("text")]
+
+    class Meta:
+        verbose_name = "敏感词"
+        verbose_name_plural = "敏感词"
+        ordering = ["level", "text"]
+
+    def __str__(self):
+        return self.text
