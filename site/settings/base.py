@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "home",
     "articles",
     "demo",
+    "caching",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -47,6 +48,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ETag and 304 answers for every page, cached or not; then whole pages
+    # for anonymous readers from the page cache, before sessions are touched.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -99,7 +104,16 @@ def _cache_from_env() -> dict:
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
 
-CACHES = {"default": _cache_from_env()}
+def _page_cache_from_env() -> dict:
+    """Whole pages (caching/): the same Redis under its own prefix, or a
+    local-memory cache big enough for a site's worth of pages."""
+    cache = _cache_from_env()
+    if "LocMemCache" in cache["BACKEND"]:
+        return {**cache, "LOCATION": "pages", "OPTIONS": {"MAX_ENTRIES": 5000}}
+    return {**cache, "KEY_PREFIX": f"{cache.get('KEY_PREFIX', '')}-pages"}
+
+
+CACHES = {"default": _cache_from_env(), "pages": _page_cache_from_env()}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -163,3 +177,18 @@ LOGGING = {
         "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
+
+# Whole-page cache for anonymous readers (caching/conf.py lists every setting).
+# Publishing purges through Wagtail's frontend cache: the Django page cache
+# always, and nginx's proxy_cache when NGINX_PURGE_URL names its purge
+# listener (deploy/nginx/newsroom.conf).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+WAGTAILFRONTENDCACHE = {
+    "pages": {"BACKEND": "caching.backends.DjangoPageCacheBackend"},
+}
+if env_str("NGINX_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["nginx"] = {
+        "BACKEND": "caching.backends.NginxPurgeBackend",
+        "LOCATION": env_str("NGINX_PURGE_URL"),
+    }
