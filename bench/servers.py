@@ -30,8 +30,11 @@ def wait_for(url: str, timeout: float = 60.0) -> None:
 
 
 class Gunicorn:
-    def __init__(self, port: int, env: dict, workers: int, log: Path):
+    def __init__(
+        self, port: int, env: dict, workers: int, log: Path, control_socket: Path
+    ):
         self.port, self.env, self.workers, self.log = port, env, workers, log
+        self.control_socket = control_socket
         self.process = None
 
     def __enter__(self):
@@ -50,6 +53,8 @@ class Gunicorn:
             "30",
             "--backlog",
             "2048",
+            "--control-socket",
+            str(self.control_socket),
         ]
         self.output = self.log.open("ab")
         self.process = subprocess.Popen(  # noqa: S603 - our own command line
@@ -75,8 +80,16 @@ class Gunicorn:
 class Nginx:
     """nginx with the repository's config, in a private run directory."""
 
-    def __init__(self, run_dir: Path, port: int, purge_port: int, upstream: str,
-                 static_root: Path, media_root: Path, extra_servers: str = ""):
+    def __init__(
+        self,
+        run_dir: Path,
+        port: int,
+        purge_port: int,
+        upstream: str,
+        static_root: Path,
+        media_root: Path,
+        extra_servers: str = "",
+    ):
         self.run_dir = run_dir
         self.port, self.purge_port = port, purge_port
         self.values = {
