@@ -27,6 +27,8 @@ SITE_WIDE_MODELS = [
     "core.NewsImage",
     "taggit.Tag",
 ]
+# Bookkeeping Wagtail saves while rendering (an image's size and hash).
+UNSEEN_FIELDS = {"file_size", "file_hash"}
 
 
 def _is_specific_page(instance) -> bool:
@@ -84,11 +86,13 @@ def page_deleting(sender, instance, **kwargs):
         purge.purge_everything(rules.urls_for_page(instance))
 
 
-def site_wide_change(sender, instance, created=False, **kwargs):
+def site_wide_change(sender, instance, created=False, update_fields=None, **kwargs):
     from articles.models import Author, AuthorIndexPage
 
     if created and kwargs.get("signal") is post_save:
         return  # nothing shows a new snippet or image until a page uses it
+    if update_fields is not None and set(update_fields) <= UNSEEN_FIELDS:
+        return
     urls = set()
     for site in Site.objects.select_related("root_page"):
         urls |= rules.page_urls(site.root_page)
