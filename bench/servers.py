@@ -101,6 +101,9 @@ class Nginx:
             "STATIC_ROOT": str(static_root),
             "MEDIA_ROOT": str(media_root),
             "EXTRA_SERVERS": extra_servers,
+            # Started by root (a bench here), the workers would run as
+            # nobody and could not read the private run directory.
+            "USER_DIRECTIVE": "user root;" if os.geteuid() == 0 else "",
         }
 
     def render(self) -> Path:
