@@ -7,7 +7,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -16,6 +16,9 @@ from core.models import BasePage, SiteSettings
 from core.people import display_name
 
 RELATED_LIMIT = 6
+# Related reading is picked among this many newest articles sharing a tag
+# and as many of the same column.
+RELATED_POOL = 200
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -202,33 +205,53 @@ class ArticlePage(BasePage):
         return display_name(self.responsible_editor)
 
     def related_articles(self, limit: int = RELATED_LIMIT) -> list["ArticlePage"]:
-        """Pinned first, then articles sharing tags, then the same column."""
+        """Pinned first, then articles sharing the most tags, then the same
+        column, newest first within each. Pins and tags are read through the
+        cluster relations, so previews of unsaved edits work; the rest is one
+        query, and it looks only at the RELATED_POOL newest articles sharing
+        a tag or the column, so its cost does not grow with the archive."""
         candidates = ArticlePage.objects.live().public().exclude(pk=self.pk)
-        chosen: list[ArticlePage] = []
-
-        # Read through the cluster relations, so previews of unsaved edits work.
         pinned_ids = [link.article_id for link in self.pinned_related.all()]
+        chosen: list[ArticlePage] = []
         if pinned_ids:
-            by_id = candidates.filter(pk__in=pinned_ids).for_listing().in_bulk()
+            by_id = candidates.filter(pk__in=pinned_ids).with_sort_date().in_bulk()
             chosen = [by_id[pk] for pk in pinned_ids if pk in by_id][:limit]
+        if len(chosen) >= limit:
+            return chosen
 
         tag_ids = [tag.pk for tag in self.tags.all()]
-        fillers = []
-        if tag_ids:
-            fillers.append(
-                candidates.filter(tagged_items__tag_id__in=tag_ids)
-                .annotate(shared_tags=models.Count("tagged_items"))
-                .order_by("-shared_tags")
+        column_path = self.path[: -self.steplen]
+        newest_sharing_a_tag = (
+            ArticlePageTag.objects.filter(tag_id__in=tag_ids)
+            .order_by("-content_object_id")
+            .values("content_object_id")[:RELATED_POOL]
+        )
+        newest_in_column = (
+            Page.objects.filter(path__startswith=column_path, depth=self.depth)
+            .order_by("-pk")
+            .values("pk")[:RELATED_POOL]
+        )
+        shared_tags = (
+            ArticlePageTag.objects.filter(
+                content_object_id=models.OuterRef("pk"), tag_id__in=tag_ids
             )
-        fillers.append(candidates.child_of(self.get_parent()))
-        for queryset in fillers:
-            if len(chosen) >= limit:
-                break
-            exclude = [page.pk for page in chosen]
-            more = queryset.exclude(pk__in=exclude).for_listing()
-            if "shared_tags" in more.query.annotations:
-                more = more.order_by("-shared_tags", "-sort_date", "-pk")
-            chosen.extend(more[: limit - len(chosen)])
+            .values("content_object_id")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        pool = models.Q(pk__in=newest_in_column)
+        if tag_ids:
+            pool |= models.Q(pk__in=newest_sharing_a_tag)
+        more = (
+            candidates.filter(pool)
+            .exclude(pk__in=[page.pk for page in chosen])
+            .annotate(
+                shared_tags=Coalesce(models.Subquery(shared_tags), models.Value(0))
+            )
+            .with_sort_date()
+            .order_by("-shared_tags", "-sort_date", "-pk")
+        )
+        chosen.extend(more[: limit - len(chosen)])
         return chosen
 
     def get_context(self, request, *args, **kwargs):
