@@ -1,0 +1,14 @@
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+
+from feedback.bulk_actions import BULK_ACTIONS
+from feedback.models import Feedback
+from feedback.permissions import FeedbackPermissionPolicy
+from feedback.viewsets import FeedbackViewSet
+
+register_permission_policy(Feedback, FeedbackPermissionPolicy(Feedback))
+register_snippet(FeedbackViewSet)
+
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)
