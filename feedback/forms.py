@@ -129,15 +129,7 @@ class FeedbackForm(forms.Form):
 
     def clean_issued(self):
         try:
-            data = signing.loads(
-                self.cleaned_data["issued"],
-                salt=TIMESTAMP_SALT,
-                max_age=conf.get("FEEDBACK_FORM_MAX_AGE"),
-            )
-        except signing.SignatureExpired as error:
-            raise forms.ValidationError(
-                "页面打开太久,表单已过期。您填写的内容都还在,请再点一次“提交”。"
-            ) from error
+            data = signing.loads(self.cleaned_data["issued"], salt=TIMESTAMP_SALT)
         except signing.BadSignature as error:
             raise forms.ValidationError(
                 "表单校验失败。您填写的内容都还在,请再点一次“提交”。"
@@ -145,6 +137,10 @@ class FeedbackForm(forms.Form):
         if data.get("a") != self.article_id:
             raise forms.ValidationError("表单与文章不符,请在文章页面重新提交。")
         elapsed = time.time() - float(data.get("t", 0))
+        if elapsed > conf.get("FEEDBACK_FORM_MAX_AGE"):
+            raise forms.ValidationError(
+                "页面打开太久,表单已过期。您填写的内容都还在,请再点一次“提交”。"
+            )
         if elapsed < conf.get("FEEDBACK_MIN_FILL_SECONDS"):
             self.bot_reasons.append(f"填写过快({elapsed:.1f} 秒)")
         return data

@@ -14,11 +14,13 @@ PAGE_PARAMETER = "fb"
 
 
 @register.simple_tag(takes_context=True)
-def article_feedback(context, article) -> dict:
+def article_feedback(context, article) -> dict | None:
     """Everything the feedback window under an article shows, in three
     queries however many items there are: the count, one page of published
     items, their replies; plus one for correction notes."""
     request = context["request"]
+    if article.pk is None or getattr(request, "is_preview", False):
+        return None  # a preview: readers cannot write to a draft
     published = (
         Feedback.objects.public()
         .filter(article=article)
