@@ -23,7 +23,7 @@ _LANDLINE = re.compile(
     r"(?<![0-9０-９])([0０][1-9１-９][0-9０-９]{1,2}[\s\-‐－]?[0-9０-９]{7,8})"
     r"(?![0-9０-９])"
 )
-_EMAIL = re.compile(r"([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)", re.UNICODE)
+_EMAIL = re.compile(r"([A-Za-z0-9._%+-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 
 
 def _keep_ends(match: re.Match, head: int, tail: int) -> str:
