@@ -46,7 +46,6 @@ class FeedbackHandleView(
     BaseObjectMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
 ):
     model = None
-    permission_policy = None
     template_name = "feedback/admin/handle.html"
     index_url_name = None
     edit_url_name = None
