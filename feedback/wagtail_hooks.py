@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -12,3 +14,10 @@ register_snippet(FeedbackViewSet)
 
 for bulk_action in BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action)
+
+
+@hooks.register("insert_global_admin_css")
+def feedback_admin_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("css/feedback-admin.css")
+    )

@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django import template
 
+from core.people import display_name
 from feedback import conf
 from feedback.forms import FeedbackForm
 from feedback.lifecycle import ACTION_LABELS
@@ -96,3 +97,9 @@ def tracking_code(code) -> str:
 @register.filter
 def action_label(action) -> str:
     return ACTION_LABELS.get(action, action)
+
+
+@register.filter
+def person(user) -> str:
+    """A staff member's name as the site writes it (family name first)."""
+    return display_name(user)

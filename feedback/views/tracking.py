@@ -21,10 +21,13 @@ def submitter_history(item):
             who = "系统"
         else:
             who = event.actor_name if show_names else "编辑部"
+        # An assignment's note names the staff member.
+        reason = "" if event.action == "assign" and not show_names else event.reason
         steps.append(
             {
                 "event": event,
                 "who": who,
+                "reason": reason,
                 "label": lifecycle.ACTION_LABELS.get(event.action, event.action),
             }
         )
