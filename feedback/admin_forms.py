@@ -65,7 +65,7 @@ class ReplyForm(forms.Form):
     body = forms.CharField(
         label="回复内容",
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="公开回复会显示在文章下(读者同意公开时)并发送给留了邮箱的读者。",
+        help_text="公开回复会显示在文章下（读者同意公开时）并发送给留了邮箱的读者。",
     )
     signature_name = forms.CharField(label="署名", max_length=60)
     signature_role = forms.CharField(label="身份", max_length=60)
@@ -89,7 +89,7 @@ class CorrectionForm(forms.Form):
         label="更正后的文章版本", queryset=None, required=False
     )
     note = forms.CharField(
-        label="更正说明(显示在文章下)", widget=forms.Textarea(attrs={"rows": 3})
+        label="更正说明（显示在文章下）", widget=forms.Textarea(attrs={"rows": 3})
     )
 
     def __init__(self, *args, item, **kwargs):

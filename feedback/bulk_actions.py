@@ -46,7 +46,7 @@ class FeedbackBulkAction(SnippetBulkAction):
     def get_success_message(self, num_parent_objects, num_child_objects):
         message = f"{num_parent_objects} 条反馈已{self.done_label}。"
         if self.skipped:
-            message += f"{len(self.skipped)} 条的状态不允许此操作,已跳过。"
+            message += f"{len(self.skipped)} 条的状态不允许此操作，已跳过。"
         return message
 
 

@@ -50,7 +50,7 @@ class FeedbackForm(forms.Form):
         label="署名",
         required=False,
         max_length=20,
-        help_text="可不填,公开时显示为“网友”",
+        help_text="可不填，公开时显示为“网友”",
         error_messages={
             "max_length": "署名最多 %(limit_value)d 个字(现在 %(show_value)d 个)。"
         },
@@ -59,14 +59,14 @@ class FeedbackForm(forms.Form):
         label="联系方式",
         required=False,
         max_length=100,
-        help_text="邮箱或电话,可不填;仅工作人员可见,办结后定期删除",
+        help_text="邮箱或电话，可不填；仅工作人员可见，办结后定期删除",
         error_messages={"max_length": "联系方式最多 %(limit_value)d 个字符。"},
     )
     consent_public = forms.BooleanField(
-        label="同意在文章下公开我的留言(不会公开联系方式)", required=False
+        label="同意在文章下公开我的留言（不会公开联系方式）", required=False
     )
     # Hidden from people by CSS and from screen readers; bots fill it in.
-    website = forms.CharField(label="网址(请勿填写)", required=False)
+    website = forms.CharField(label="网址（请勿填写）", required=False)
     issued = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, article_id: int, **kwargs):
@@ -120,7 +120,7 @@ class FeedbackForm(forms.Form):
                 validate_email(contact)
             except forms.ValidationError as error:
                 raise forms.ValidationError(
-                    "邮箱格式不正确,例如 name@example.com。"
+                    "邮箱格式不正确，例如 name@example.com。"
                 ) from error
             return contact
         if not _PHONE.match(contact) or sum(c.isdigit() for c in contact) < 7:
@@ -132,17 +132,17 @@ class FeedbackForm(forms.Form):
             data = signing.loads(self.cleaned_data["issued"], salt=TIMESTAMP_SALT)
         except signing.BadSignature as error:
             raise forms.ValidationError(
-                "表单校验失败。您填写的内容都还在,请再点一次“提交”。"
+                "表单校验失败。您填写的内容都还在，请再点一次“提交”。"
             ) from error
         if data.get("a") != self.article_id:
-            raise forms.ValidationError("表单与文章不符,请在文章页面重新提交。")
+            raise forms.ValidationError("表单与文章不符，请在文章页面重新提交。")
         elapsed = time.time() - float(data.get("t", 0))
         if elapsed > conf.get("FEEDBACK_FORM_MAX_AGE"):
             raise forms.ValidationError(
-                "页面打开太久,表单已过期。您填写的内容都还在,请再点一次“提交”。"
+                "页面打开太久，表单已过期。您填写的内容都还在，请再点一次“提交”。"
             )
         if elapsed < conf.get("FEEDBACK_MIN_FILL_SECONDS"):
-            self.bot_reasons.append(f"填写过快({elapsed:.1f} 秒)")
+            self.bot_reasons.append(f"填写过快（{elapsed:.1f} 秒）")
         return data
 
     def clean_website(self):
@@ -168,7 +168,7 @@ class _MaxLength:
     def __call__(self, value):
         if len(value) > self.limit:
             raise forms.ValidationError(
-                f"内容最多 {self.limit} 字,现在是 {len(value)} 字,请删减后再提交。"
+                f"内容最多 {self.limit} 字，现在是 {len(value)} 字，请删减后再提交。"
             )
 
 
@@ -187,7 +187,7 @@ class RatingForm(forms.Form):
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="选择“不满意”时必填,我们会重新办理",
+        help_text="选择“不满意”时必填，我们会重新办理",
         error_messages={"max_length": "理由最多 %(limit_value)d 字。"},
     )
 
@@ -197,7 +197,7 @@ class RatingForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("rating") == Rating.UNSATISFIED and not cleaned.get("reason"):
-            self.add_error("reason", "选择“不满意”时请写明理由,我们会据此重新办理。")
+            self.add_error("reason", "选择“不满意”时请写明理由，我们会据此重新办理。")
         return cleaned
 
 
@@ -212,6 +212,6 @@ class LookupForm(forms.Form):
         code = normalise_code(self.cleaned_data["code"])
         if len(code) != CODE_LENGTH:
             raise forms.ValidationError(
-                f"查询码是 {CODE_LENGTH} 位字母和数字,请核对后再查。"
+                f"查询码是 {CODE_LENGTH} 位字母和数字，请核对后再查。"
             )
         return code

@@ -197,7 +197,7 @@ def assign(item, user, assignee, reason=""):
     if assignee is None or not assignee.is_active:
         raise TransitionNotAllowed("请选择一位在职的承办人。")
     item.assignee = assignee
-    note = f"承办人:{actor_label(assignee)}"
+    note = f"承办人：{actor_label(assignee)}"
     if reason:
         note = f"{note}。{reason}"
     _move(item, "assign", State.IN_PROGRESS, user=user, reason=note)
@@ -219,7 +219,7 @@ def reply(item, user, body, signature_name, signature_role) -> FeedbackReply:
                 "assign",
                 State.IN_PROGRESS,
                 user=user,
-                reason=f"承办人:{actor_label(user)}",
+                reason=f"承办人：{actor_label(user)}",
             )
     else:
         _check(item, "reply", [State.SUBMITTED, State.PUBLISHED, State.HIDDEN])
@@ -257,7 +257,7 @@ def rate(item, rating, reason=""):
     item.rating = rating
     item.rating_reason = reason
     label = Rating(rating).label
-    note = f"{label}:{reason}" if reason else label
+    note = f"{label}：{reason}" if reason else label
     reopen = rating == Rating.UNSATISFIED and item.reopen_count < conf.get(
         "FEEDBACK_MAX_REOPENS"
     )
@@ -282,7 +282,7 @@ def close(item, user=None, reason=""):
 def publish(item, user, reason=""):
     """Show the item (and its replies) under the article."""
     if not item.consent_public:
-        raise TransitionNotAllowed("读者没有同意公开,不能公开展示。")
+        raise TransitionNotAllowed("读者没有同意公开，不能公开展示。")
     if item.kind == Kind.COMMENT:
         _check(item, "publish", [State.SUBMITTED, State.HIDDEN])
         item.is_public = True

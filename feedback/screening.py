@@ -38,7 +38,7 @@ class Verdict:
 
     @property
     def reason(self) -> str:
-        return ";".join(self.reasons)[:255]
+        return "；".join(self.reasons)[:255]
 
 
 def _names(terms) -> str:
@@ -59,9 +59,9 @@ def screen(texts: list[str], bot_reasons: list[str] = ()) -> Verdict:
     for reason in bot_reasons:
         verdict.flag(Screening.SPAM, reason)
     if hits := Term.objects.blocked().found_in(*texts):
-        verdict.flag(Screening.SPAM, f"含禁用词:{_names(hits)}")
+        verdict.flag(Screening.SPAM, f"含禁用词：{_names(hits)}")
     if hits := Term.objects.suspect().found_in(*texts):
-        verdict.flag(Screening.HELD, f"含可疑词:{_names(hits)}")
+        verdict.flag(Screening.HELD, f"含可疑词：{_names(hits)}")
     links = count_links(*texts)
     if links >= conf.get("FEEDBACK_HOLD_LINK_COUNT"):
         verdict.flag(Screening.HELD, f"含 {links} 个链接")

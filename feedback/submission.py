@@ -69,6 +69,6 @@ def _save(item: Feedback, verdict: Verdict) -> None:
             "screen",
             from_state=State.SUBMITTED,
             to_state=item.state,
-            reason=f"{Screening(verdict.screening).label}:{verdict.reason}",
+            reason=f"{Screening(verdict.screening).label}：{verdict.reason}",
             internal=True,
         )

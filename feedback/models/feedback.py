@@ -195,9 +195,9 @@ class Feedback(models.Model):
         if self.state == State.SUBMITTED:
             return "待受理" if self.needs_answer else "待审核"
         if self.state == State.SPAM:
-            return "未通过自动筛查(如属误判,工作人员复核后会恢复)"
+            return "未通过自动筛查（如属误判，工作人员复核后会恢复）"
         if self.state == State.HIDDEN:
-            return "已阅,未公开展示"
+            return "已阅，未公开展示"
         return self.get_state_display()
 
     @property

@@ -35,7 +35,7 @@ SIMPLE_ACTIONS = {
     "accept": (lifecycle.accept, "已受理。"),
     "reject": (lifecycle.reject, "已标记为不予受理。"),
     "spam": (lifecycle.mark_spam, "已标记为垃圾信息。"),
-    "restore": (lifecycle.restore, "已撤销垃圾信息标记,回到待处理。"),
+    "restore": (lifecycle.restore, "已撤销垃圾信息标记，回到待处理。"),
     "close": (lifecycle.close, "已办结。"),
     "publish": (lifecycle.publish, "已在文章下公开。"),
     "hide": (lifecycle.hide, "已取消公开。"),
@@ -164,7 +164,7 @@ class FeedbackHandleView(
                 lifecycle.record_correction(
                     item, user, form.cleaned_data["revision"], form.cleaned_data["note"]
                 )
-                messages.success(request, "更正说明已保存,会显示在文章下。")
+                messages.success(request, "更正说明已保存，会显示在文章下。")
             else:
                 messages.error(request, "未知的操作。")
         except lifecycle.TransitionNotAllowed as refusal:

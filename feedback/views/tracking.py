@@ -48,7 +48,7 @@ def track(request, code: str, token: str):
     if request.method == "POST":
         form = RatingForm(request.POST)
         if item.state != State.REPLIED:
-            form.add_error(None, "现在不能评价:只能在收到回复后评价一次。")
+            form.add_error(None, "现在不能评价：只能在收到回复后评价一次。")
         elif form.is_valid():
             lifecycle.rate(
                 item, form.cleaned_data["rating"], form.cleaned_data["reason"]
@@ -88,7 +88,7 @@ def lookup(request):
                 tracking_code=form.cleaned_data["code"]
             ).first()
             if item is None:
-                form.add_error("code", "没有找到这个查询码,请核对后再查。")
+                form.add_error("code", "没有找到这个查询码，请核对后再查。")
                 status = 404
         else:
             status = 400

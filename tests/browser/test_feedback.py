@@ -20,7 +20,9 @@ pytestmark = [
 def newsroom(live_server, settings):
     settings.FEEDBACK_MIN_FILL_SECONDS = 0
     column = ColumnPageFactory(parent=get_home_page(), title="民生观察")
-    article = ArticlePageFactory(parent=column, title="公交线路调整,多听听等车人的声音")
+    article = ArticlePageFactory(
+        parent=column, title="公交线路调整，多听听等车人的声音"
+    )
     handler(username="handler", email="handler@example.com")
     return live_server, article
 
@@ -33,7 +35,7 @@ def test_reader_submits_handler_replies_reader_rates(newsroom, chromium, artifac
     form = reader.locator("form.feedback-form")
     form.get_by_label("投诉").check()
     form.get_by_label(re.compile("^内容")).fill(
-        "早高峰的 12 路车二十分钟才来一班,能否加密班次?"
+        "早高峰的 12 路车二十分钟才来一班，能否加密班次？"
     )
     form.get_by_label("联系方式", exact=True).fill("reader@example.com")
     form.get_by_label("同意在文章下公开我的留言").check()
@@ -54,7 +56,7 @@ def test_reader_submits_handler_replies_reader_rates(newsroom, chromium, artifac
     staff.goto(server.url + "/admin/snippets/feedback/feedback/")
     staff.get_by_role("link", name=re.compile("早高峰")).first.click()
     staff.get_by_role("button", name="受理", exact=True).click()
-    staff.get_by_label("回复内容").fill("已转交市公交集团,下周一起早高峰加开两班。")
+    staff.get_by_label("回复内容").fill("已转交市公交集团，下周一起早高峰加开两班。")
     staff.get_by_role("button", name="发布回复").click()
     staff.get_by_text("回复已发布").wait_for()
     staff.screenshot(path=artifacts_dir / "feedback-admin.png", full_page=True)

@@ -16,7 +16,9 @@ class FeedbackFactory(DjangoModelFactory):
     """A submitted item on `article` (pass article=...), deadlines set."""
 
     kind = Kind.COMPLAINT
-    message = factory.Sequence(lambda n: f"第{n}条:小区门口的路灯坏了好几天,晚上很黑。")
+    message = factory.Sequence(
+        lambda n: f"第{n}条：小区门口的路灯坏了好几天，晚上很黑。"
+    )
     display_name = "老周"
     contact = "reader@example.com"
     consent_public = True
@@ -93,7 +95,7 @@ def issued(article, seconds_ago: float = 60) -> str:
 def form_data(article, **fields) -> dict:
     data = {
         "kind": "complaint",
-        "message": "文章说的窗口办事流程,我上周去办还是要跑三趟。",
+        "message": "文章说的窗口办事流程，我上周去办还是要跑三趟。",
         "display_name": "小林",
         "contact": "lin@example.com",
         "consent_public": "on",

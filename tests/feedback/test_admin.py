@@ -259,7 +259,7 @@ class ItemViewTests(AdminTestCase):
                 edit_url(item),
                 {
                     "action": "reply",
-                    "body": "已联系街道,本周内修好。",
+                    "body": "已联系街道，本周内修好。",
                     "signature_name": "苏一禾",
                     "signature_role": "反馈处理员",
                 },

@@ -37,7 +37,7 @@ def test_parallel_submissions_to_one_article_are_all_stored_with_distinct_codes(
         try:
             response = Client().post(
                 url,
-                form_data(article, message=f"第{number}位读者:公交站台需要遮阳棚。"),
+                form_data(article, message=f"第{number}位读者：公交站台需要遮阳棚。"),
                 REMOTE_ADDR=f"198.51.{number // 250}.{number % 250 + 1}",
             )
             return response.status_code

@@ -65,7 +65,7 @@ class EmailTests(TestCase):
             f"/feedback/t/{item.tracking_code}/{item.tracking_token}/", message.body
         )
         self.assertNotIn("<script>", self.html_part(message))
-        self.assertIn("苏一禾(反馈处理员)", message.body)
+        self.assertIn("苏一禾（反馈处理员）", message.body)
 
     def test_no_reply_email_without_an_email_address(self):
         item = walk_to(

@@ -58,7 +58,7 @@ class AnsweredKindTransitionTests(LifecycleTestCase):
     def test_spam_can_be_restored_with_a_reason(self):
         item = self.item(State.SPAM)
 
-        lifecycle.restore(item, self.handler, "误判,读者在举报广告")
+        lifecycle.restore(item, self.handler, "误判，读者在举报广告")
 
         self.assertEqual(item.state, State.SUBMITTED)
         self.assertIsNone(item.finished_at)
@@ -139,7 +139,7 @@ class AnsweredKindTransitionTests(LifecycleTestCase):
     def test_staff_can_close_a_replied_item(self):
         item = self.item(State.REPLIED)
 
-        lifecycle.close(item, self.handler, "电话回访,读者表示问题已解决")
+        lifecycle.close(item, self.handler, "电话回访，读者表示问题已解决")
 
         self.assertEqual(item.state, State.CLOSED)
 

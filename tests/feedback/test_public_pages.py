@@ -63,12 +63,14 @@ class UnderTheArticleTests(PublicTestCase):
 
     def test_official_reply_is_marked_and_signed_with_name_and_role(self):
         item = self.item(State.PUBLISHED, kind=Kind.COMMENT)
-        lifecycle.reply(item, self.handler, "感谢提醒,已核实。", "苏一禾", "反馈处理员")
+        lifecycle.reply(
+            item, self.handler, "感谢提醒，已核实。", "苏一禾", "反馈处理员"
+        )
 
         reply = self.feedback_section().select_one(".feedback-reply")
 
         self.assertIn("官方回复", text_of(reply))
-        self.assertIn("苏一禾(反馈处理员)", text_of(reply))
+        self.assertIn("苏一禾（反馈处理员）", text_of(reply))
 
     def test_newest_first_and_paginated(self):
         base = timezone.now() - dt.timedelta(days=30)
@@ -159,7 +161,7 @@ class UnderTheArticleTests(PublicTestCase):
     def test_correction_note_is_shown_under_the_article(self):
         item = self.item(State.IN_PROGRESS, kind=Kind.CORRECTION)
         lifecycle.record_correction(
-            item, self.handler, None, "原文“三个月”应为“三周”,已更正。"
+            item, self.handler, None, "原文“三个月”应为“三周”，已更正。"
         )
 
         response = self.client.get(self.article.url)
@@ -338,7 +340,7 @@ class MaskingTests(TestCase):
                 )
 
     def test_ordinary_numbers_are_left_alone(self):
-        text = "2026年共办理1234件,增长15%"
+        text = "2026年共办理1234件，增长15%"
         self.assertEqual(mask_personal_data(text), text)
 
 

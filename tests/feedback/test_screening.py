@@ -188,11 +188,11 @@ class RateLimitTests(ScreeningTestCase):
         self.post(message="第一条")
         self.post(message="第二条")
 
-        response = self.post(message="第三条,不能丢")
+        response = self.post(message="第三条，不能丢")
 
         self.assertEqual(response.status_code, 429)
         self.assertContains(response, "操作太频繁", status_code=429)
-        self.assertContains(response, "第三条,不能丢", status_code=429)
+        self.assertContains(response, "第三条，不能丢", status_code=429)
         self.assertEqual(Feedback.objects.count(), 2)
 
     @override_settings(FEEDBACK_RATE_LIMIT_PER_IP=(2, 600))

@@ -148,7 +148,7 @@ class FormErrorTests(SubmissionTestCase):
 
         response = self.post(message=long_message)
 
-        self.assertContains(response, "最多 2000 字,现在是 2001 字", status_code=400)
+        self.assertContains(response, "最多 2000 字，现在是 2001 字", status_code=400)
         self.assertContains(response, long_message, status_code=400)
 
     def test_bad_email_gets_an_email_specific_message(self):

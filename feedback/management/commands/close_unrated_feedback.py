@@ -18,7 +18,7 @@ class Command(BaseCommand):
             state=State.REPLIED, replied_at__lt=cutoff
         ).iterator():
             try:
-                lifecycle.close(item, None, f"回复后 {days} 天内读者未评价,自动办结。")
+                lifecycle.close(item, None, f"回复后 {days} 天内读者未评价，自动办结。")
                 closed += 1
             except lifecycle.TransitionNotAllowed:
                 continue  # rated or reopened meanwhile
