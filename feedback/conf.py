@@ -13,6 +13,7 @@ DEFAULTS = {
     "FEEDBACK_RATE_LIMIT_PER_IP": (10, 600),  # (requests, seconds)
     "FEEDBACK_RATE_LIMIT_PER_ARTICLE": (120, 3600),
     "FEEDBACK_LOOKUP_RATE_LIMIT_PER_IP": (30, 600),
+    "FEEDBACK_REPORT_RATE_LIMIT_PER_IP": (10, 3600),
     "FEEDBACK_TRUSTED_PROXY_HEADER": "",  # e.g. "X-Forwarded-For"; empty: REMOTE_ADDR
     "FEEDBACK_TRUSTED_PROXIES": [],  # addresses or networks the header may come from
     "FEEDBACK_HOLD_LINK_COUNT": 2,

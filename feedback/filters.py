@@ -44,6 +44,9 @@ class FeedbackFilterSet(WagtailFilterSet):
     overdue = django_filters.BooleanFilter(
         label="逾期", method="filter_overdue", widget=forms.CheckboxInput
     )
+    reported = django_filters.BooleanFilter(
+        label="被读者举报", method="filter_reported", widget=forms.CheckboxInput
+    )
     screening = django_filters.ChoiceFilter(
         label="筛查结果", choices=Screening.choices, empty_label="全部"
     )
@@ -66,3 +69,6 @@ class FeedbackFilterSet(WagtailFilterSet):
 
     def filter_overdue(self, queryset, name, value):
         return queryset.overdue() if value else queryset
+
+    def filter_reported(self, queryset, name, value):
+        return queryset.filter(report_count__gt=0) if value else queryset

@@ -44,6 +44,7 @@ ACTION_LABELS = {
     "note": "内部备注",
     "correction": "更正文章",
     "erase_contact": "删除联系方式",
+    "report": "读者举报",
 }
 
 COMMENT_ONLY = (Kind.COMMENT,)
@@ -97,14 +98,17 @@ def record(
     reason="",
     internal=False,
     by_submitter=False,
+    actor_name=None,
 ):
+    if actor_name is None:
+        actor_name = "读者" if by_submitter else actor_label(user)
     return FeedbackEvent.objects.create(
         feedback=item,
         action=action,
         from_state=from_state,
         to_state=to_state,
         actor=user,
-        actor_name="读者" if by_submitter else actor_label(user),
+        actor_name=actor_name,
         by_submitter=by_submitter,
         reason=reason,
         is_internal=internal,
@@ -328,6 +332,31 @@ def add_note(item, user, text):
     if not text:
         raise TransitionNotAllowed("备注内容不能为空。")
     record(item, "note", user=user, reason=text, internal=True)
+
+
+REPORT_REASONS = {
+    "ad": "广告或垃圾信息",
+    "abuse": "人身攻击或辱骂",
+    "privacy": "泄露他人隐私",
+    "other": "其他",
+}
+
+
+@_step
+def report(item, reason_key):
+    """A reader reports a published item: counted and put in front of staff
+    (it stays up until a person decides, so reports cannot silence anyone)."""
+    if not item.is_public:
+        raise TransitionNotAllowed("只能举报已公开的留言。")
+    item.report_count += 1
+    item.save(update_fields=["report_count"])
+    record(
+        item,
+        "report",
+        reason=REPORT_REASONS.get(reason_key, REPORT_REASONS["other"]),
+        internal=True,
+        actor_name="其他读者",
+    )
 
 
 @_step

@@ -131,6 +131,7 @@ class Feedback(models.Model):
         on_delete=models.SET_NULL,
         related_name="assigned_feedback",
     )
+    report_count = models.PositiveIntegerField("被读者举报次数", default=0)
     rating = models.CharField("评价", max_length=20, choices=Rating.choices, blank=True)
     rating_reason = models.TextField("评价理由", blank=True)
     reopen_count = models.PositiveSmallIntegerField("重新办理次数", default=0)

@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.crypto import constant_time_compare
+from django.views.decorators.http import require_POST
 
 from feedback import conf, lifecycle, ratelimit
 from feedback.client_ip import client_ip
@@ -98,3 +99,16 @@ def lookup(request):
         {"form": form, "item": item},
         status=status,
     )
+
+
+@require_POST
+def report(request, pk: int):
+    """A reader reports a published comment or reply as abusive."""
+    item = Feedback.objects.public().filter(pk=pk).select_related("article").first()
+    if item is None:
+        raise Http404("没有这条留言")
+    limit, window = conf.get("FEEDBACK_REPORT_RATE_LIMIT_PER_IP")
+    if not ratelimit.allow("report", client_ip(request), limit, window):
+        return private_page(request, "feedback/rate_limited_page.html", {}, status=429)
+    lifecycle.report(item, request.POST.get("reason", "other"))
+    return private_page(request, "feedback/reported_page.html", {"item": item})

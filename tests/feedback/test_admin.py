@@ -179,6 +179,13 @@ class QueueFilterTests(AdminTestCase):
         )
         self.assertEqual(self.listed(overdue="on"), {overdue.pk})
 
+    def test_filters_reported_items(self):
+        reported = self.item(State.PUBLISHED, kind=Kind.COMMENT)
+        self.item(State.PUBLISHED, kind=Kind.COMMENT)
+        Feedback.objects.filter(pk=reported.pk).update(report_count=2)
+
+        self.assertEqual(self.listed(reported="on"), {reported.pk})
+
     def test_search_finds_text_inside_chinese_and_tracking_codes(self):
         wanted = self.item(message="小区门口的路灯坏了")
         self.item(message="公交站牌")

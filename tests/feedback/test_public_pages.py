@@ -186,6 +186,40 @@ class UnderTheArticleTests(PublicTestCase):
         self.assertEqual(len(feedback_queries()), 3)
 
 
+class ReportTests(PublicTestCase):
+    def test_reader_reports_a_published_comment_for_staff_to_review(self):
+        item = self.item(State.PUBLISHED, kind=Kind.COMMENT)
+
+        response = self.client.post(
+            reverse("feedback:report", args=[item.pk]), {"reason": "abuse"}
+        )
+
+        self.assertContains(response, "已收到您的举报")
+        item.refresh_from_db()
+        self.assertEqual(item.report_count, 1)
+        self.assertEqual(item.state, State.PUBLISHED)  # a person decides
+        event = item.events.get(action="report")
+        self.assertEqual((event.reason, event.is_internal), ("人身攻击或辱骂", True))
+
+    def test_unpublished_items_cannot_be_reported(self):
+        item = self.item(State.SUBMITTED, kind=Kind.COMMENT)
+
+        response = self.client.post(reverse("feedback:report", args=[item.pk]))
+
+        self.assertEqual(response.status_code, 404)
+
+    @override_settings(FEEDBACK_REPORT_RATE_LIMIT_PER_IP=(2, 3600))
+    def test_reports_are_rate_limited(self):
+        item = self.item(State.PUBLISHED, kind=Kind.COMMENT)
+        url = reverse("feedback:report", args=[item.pk])
+        self.client.post(url)
+        self.client.post(url)
+
+        self.assertEqual(self.client.post(url).status_code, 429)
+        item.refresh_from_db()
+        self.assertEqual(item.report_count, 2)
+
+
 class TrackingPageTests(PublicTestCase):
     def test_private_link_shows_status_history_and_reply(self):
         item = self.item(State.REPLIED, message="公交站台没有遮阳棚")
