@@ -101,3 +101,7 @@ class FeedbackViewSet(SnippetViewSet):
 
     def get_edit_view_kwargs(self, **kwargs):
         return kwargs
+
+    def register_chooser_viewset(self):
+        """No snippet chooser: nothing links to feedback, and a chooser would
+        list every column's items to anyone who may see some of them."""

@@ -6,7 +6,7 @@ import io
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.test import TestCase
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from openpyxl import load_workbook
 from wagtail.models import GroupPagePermission
 
@@ -126,6 +126,10 @@ class QueueAccessTests(AdminTestCase):
 
         self.assertIn(self.client.get(LIST_URL).status_code, (302, 403))
         self.assertIn(self.client.get(edit_url(self.item())).status_code, (302, 403))
+
+    def test_there_is_no_snippet_chooser_listing_every_column(self):
+        with self.assertRaises(NoReverseMatch):
+            reverse("wagtailsnippetchoosers_feedback_feedback:choose")
 
     def test_nobody_adds_feedback_in_the_admin(self):
         self.client.force_login(UserFactory(is_superuser=True, is_staff=True))
