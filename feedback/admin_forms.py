@@ -3,6 +3,8 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Revision
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core.people import display_name
@@ -23,7 +25,8 @@ def default_role(user) -> str:
 
 
 def possible_assignees(item):
-    """Feedback handlers and the editors of the item's column."""
+    """Feedback handlers, the editors of the item's column, and whoever has
+    the item now."""
     users = get_user_model().objects.filter(is_active=True)
     editors = Q(pk__in=[])
     if item.column is not None:
@@ -86,7 +89,7 @@ class NoteForm(forms.Form):
 
 class CorrectionForm(forms.Form):
     revision = forms.ModelChoiceField(
-        label="更正后的文章版本", queryset=None, required=False
+        label="更正后的文章版本", queryset=Revision.objects.none(), required=False
     )
     note = forms.CharField(
         label="更正说明（显示在文章下）", widget=forms.Textarea(attrs={"rows": 3})
@@ -94,16 +97,15 @@ class CorrectionForm(forms.Form):
 
     def __init__(self, *args, item, **kwargs):
         super().__init__(*args, **kwargs)
-        from wagtail.models import Revision
-
         revisions = Revision.objects.none()
         if item.article is not None:
-            revisions = item.article.revisions.order_by("-created_at")[:20]
-            revisions = Revision.objects.filter(
-                pk__in=[r.pk for r in revisions]
-            ).order_by("-created_at")
+            latest = item.article.revisions.order_by("-created_at").values("pk")
+            revisions = Revision.objects.filter(pk__in=latest[:20]).order_by(
+                "-created_at"
+            )
         field = self.fields["revision"]
         field.queryset = revisions
         field.label_from_instance = lambda revision: (
-            f"{revision.created_at:%Y-%m-%d %H:%M} {display_name(revision.user)}"
+            f"{timezone.localtime(revision.created_at):%Y-%m-%d %H:%M} "
+            f"{display_name(revision.user)}"
         )

@@ -41,11 +41,17 @@ class FeedbackFilterSet(WagtailFilterSet):
     kind = django_filters.MultipleChoiceFilter(
         label="类型", choices=Kind.choices, widget=forms.CheckboxSelectMultiple
     )
-    overdue = django_filters.BooleanFilter(
-        label="逾期", method="filter_overdue", widget=forms.CheckboxInput
+    overdue = django_filters.ChoiceFilter(
+        label="逾期",
+        choices=[("yes", "只看逾期")],
+        empty_label="全部",
+        method="filter_overdue",
     )
-    reported = django_filters.BooleanFilter(
-        label="被读者举报", method="filter_reported", widget=forms.CheckboxInput
+    reported = django_filters.ChoiceFilter(
+        label="被读者举报",
+        choices=[("yes", "只看被举报的")],
+        empty_label="全部",
+        method="filter_reported",
     )
     screening = django_filters.ChoiceFilter(
         label="筛查结果", choices=Screening.choices, empty_label="全部"

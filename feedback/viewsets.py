@@ -1,8 +1,9 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
-from wagtail.admin.ui.tables import Column, DateColumn, UserColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from core.people import display_name
 from feedback.export import safe_cell
 from feedback.filters import FeedbackFilterSet
 from feedback.models import Feedback
@@ -19,6 +20,10 @@ class StateColumn(Column):
         context = super().get_cell_context_data(instance, parent_context)
         context["item"] = instance
         return context
+
+
+def assignee_name(item) -> str:
+    return display_name(item.assignee)
 
 
 class FeedbackIndexView(IndexView):
@@ -94,7 +99,7 @@ class FeedbackViewSet(SnippetViewSet):
         ),
         Column("column", label="栏目", accessor="column.title"),
         DateColumn("created_at", label="提交时间", sort_key="created_at"),
-        UserColumn("assignee", label="承办人"),
+        Column("assignee", label="承办人", accessor=assignee_name),
     ]
     copy_view_enabled = False
     inspect_view_enabled = False

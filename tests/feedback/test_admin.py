@@ -181,14 +181,14 @@ class QueueFilterTests(AdminTestCase):
             self.listed(article=self.article.pk),
             {submitted.pk, accepted.pk, comment.pk, overdue.pk},
         )
-        self.assertEqual(self.listed(overdue="on"), {overdue.pk})
+        self.assertEqual(self.listed(overdue="yes"), {overdue.pk})
 
     def test_filters_reported_items(self):
         reported = self.item(State.PUBLISHED, kind=Kind.COMMENT)
         self.item(State.PUBLISHED, kind=Kind.COMMENT)
         Feedback.objects.filter(pk=reported.pk).update(report_count=2)
 
-        self.assertEqual(self.listed(reported="on"), {reported.pk})
+        self.assertEqual(self.listed(reported="yes"), {reported.pk})
 
     def test_search_finds_text_inside_chinese_and_tracking_codes(self):
         wanted = self.item(message="小区门口的路灯坏了")
@@ -196,6 +196,11 @@ class QueueFilterTests(AdminTestCase):
 
         self.assertEqual(self.listed(q="路灯"), {wanted.pk})
         self.assertEqual(self.listed(q=wanted.tracking_code), {wanted.pk})
+
+    def test_no_filter_is_active_until_staff_choose_one(self):
+        response = self.client.get(LIST_URL)
+
+        self.assertEqual(response.context["view"].active_filters, [])
 
     def test_overdue_items_are_flagged_in_the_list(self):
         overdue = self.item()
@@ -327,6 +332,19 @@ class ItemViewTests(AdminTestCase):
         self.assertEqual((item.state, item.assignee), (State.IN_PROGRESS, editor))
         self.assertContains(response, "不能不予受理")
         self.assertContains(response, "读者来电补充了地址")
+
+    def test_correction_links_a_revision_of_the_article(self):
+        item = self.item(State.IN_PROGRESS, kind=Kind.CORRECTION)
+        revision = self.article.save_revision(user=self.handler)
+
+        self.client.post(
+            edit_url(item),
+            {"action": "correction", "revision": revision.pk, "note": "已更正日期。"},
+        )
+
+        item.refresh_from_db()
+        self.assertEqual(item.correction_revision, revision)
+        self.assertContains(self.client.get(self.article.url), "已更正日期。")
 
     def test_someone_outside_the_newsroom_cannot_be_assigned(self):
         item = self.item(State.ACCEPTED)

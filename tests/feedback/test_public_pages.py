@@ -404,7 +404,10 @@ class FiguresPageTests(PublicTestCase):
         self.assertEqual(cards["回复率"], "75.0%")
         self.assertEqual(cards["办结率"], "25.0%")
         self.assertEqual(cards["满意率"], "50.0%")
-        self.assertIn("统计口径", text_of(page))
+        definitions = text_of(page.select_one(".figures__definitions"))
+        self.assertIn("回复后 7 天内未评价", definitions)
+        self.assertIn("未在 1 个工作日内受理", definitions)
+        self.assertIn("未在 5 个工作日内答复", definitions)
         self.assertIn("民生观察", text_of(page.select(".figures__table")[1]))
         self.assertIsNotNone(page.select_one("svg.figures-chart rect"))
 
