@@ -6,7 +6,11 @@ from wagtail.snippets.models import register_snippet
 
 from feedback.bulk_actions import BULK_ACTIONS
 from feedback.models import Feedback
-from feedback.permissions import FeedbackPermissionPolicy
+from feedback.permissions import (
+    HANDLER_GROUP,
+    HANDLER_PERMISSIONS,
+    FeedbackPermissionPolicy,
+)
 from feedback.viewsets import FeedbackViewSet
 
 register_permission_policy(Feedback, FeedbackPermissionPolicy(Feedback))
@@ -21,3 +25,12 @@ def feedback_admin_css():
     return format_html(
         '<link rel="stylesheet" href="{}">', static("css/feedback-admin.css")
     )
+
+
+@hooks.register("register_newsroom_role_permissions")
+def feedback_handler_permissions():
+    """For `manage.py setup_newsroom` (editorial), which grants role
+    permissions from this hook; the data migration grants the same."""
+    return {
+        HANDLER_GROUP: [f"{app}.{codename}" for app, codename in HANDLER_PERMISSIONS]
+    }

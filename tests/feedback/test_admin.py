@@ -8,6 +8,7 @@ from django.core import mail
 from django.test import TestCase
 from django.urls import NoReverseMatch, reverse
 from openpyxl import load_workbook
+from wagtail import hooks
 from wagtail.models import GroupPagePermission
 
 from feedback.export import safe_cell
@@ -126,6 +127,14 @@ class QueueAccessTests(AdminTestCase):
 
         self.assertIn(self.client.get(LIST_URL).status_code, (302, 403))
         self.assertIn(self.client.get(edit_url(self.item())).status_code, (302, 403))
+
+    def test_newsroom_setup_is_told_the_handler_permissions(self):
+        granted = {}
+        for hook in hooks.get_hooks("register_newsroom_role_permissions"):
+            granted.update(hook())
+
+        self.assertIn("feedback.view_feedback_contact", granted[HANDLER_GROUP])
+        self.assertIn("wagtailadmin.access_admin", granted[HANDLER_GROUP])
 
     def test_there_is_no_snippet_chooser_listing_every_column(self):
         with self.assertRaises(NoReverseMatch):
