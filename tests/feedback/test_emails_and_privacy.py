@@ -17,7 +17,10 @@ from tests.core.factories import UserFactory
 from tests.feedback.factories import FeedbackFactory, handler, walk_to
 from tests.home.factories import get_home_page
 
-PAYLOAD = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+PAYLOAD = (
+    '<script>alert(1)</script><img src=x onerror="alert(2)">'
+    '<a href="javascript:alert(3)">点我</a>'
+)
 
 
 class EmailTests(TestCase):
@@ -45,6 +48,7 @@ class EmailTests(TestCase):
         html = self.html_part(mail.outbox[0])
         self.assertNotIn("<script>", html)
         self.assertNotIn("<img src=x", html)
+        self.assertNotIn('href="javascript:', html)
         self.assertIn("&lt;script&gt;", html)
         self.assertNotIn("<b>x", html)
         self.assertIn(PAYLOAD, mail.outbox[0].body)  # plain text, shown as text
