@@ -2,8 +2,11 @@
 purge rule (caching/rules.py)."""
 
 from articles.models import RelatedArticle
+from feedback import lifecycle
+from feedback.models import Kind
 from tests.articles.factories import ArticlePageFactory, ColumnPageFactory
 from tests.core.factories import site_settings
+from tests.feedback.factories import FeedbackFactory, handler
 
 
 def cached(client, url, **kwargs):
@@ -153,3 +156,58 @@ def test_renaming_an_author_purges_their_bylines(
         author.name = "陈新远"
         author.save()
     assert "陈新远" in fresh(client, article.url)
+
+
+def test_article_page_with_its_feedback_form_is_cached(client, page_cache, newsroom):
+    article = newsroom["article"]
+    html = cached(client, article.url)
+    assert 'class="feedback-form"' in html
+    assert "csrfmiddlewaretoken" not in html
+
+
+def test_publishing_a_comment_purges_the_article(
+    client, page_cache, newsroom, django_capture_on_commit_callbacks
+):
+    article = newsroom["article"]
+    comment = FeedbackFactory(
+        article=article, kind=Kind.COMMENT, message="这篇评论说到点子上了"
+    )
+    assert "这篇评论说到点子上了" not in cached(client, article.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.publish(comment, handler())
+    assert "这篇评论说到点子上了" in fresh(client, article.url)
+
+
+def test_hiding_a_comment_purges_the_article(
+    client, page_cache, newsroom, django_capture_on_commit_callbacks
+):
+    article = newsroom["article"]
+    staff = handler()
+    comment = FeedbackFactory(article=article, kind=Kind.COMMENT, message="将被撤下")
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.publish(comment, staff)
+    assert "将被撤下" in cached(client, article.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.hide(comment, staff, "与文章无关")
+    assert "将被撤下" not in fresh(client, article.url)
+
+
+def test_an_official_reply_purges_the_article(
+    client, page_cache, newsroom, django_capture_on_commit_callbacks
+):
+    article = newsroom["article"]
+    staff = handler()
+    comment = FeedbackFactory(article=article, kind=Kind.COMMENT)
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.publish(comment, staff)
+    cached(client, article.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.reply(comment, staff, "感谢关注,已转交有关部门。", "苏一禾", "编辑")
+    assert "感谢关注,已转交有关部门。" in fresh(client, article.url)
+
+
+def test_a_new_submission_purges_nothing(client, page_cache, newsroom):
+    article = newsroom["article"]
+    cached(client, article.url)
+    FeedbackFactory(article=article, kind=Kind.COMMENT)
+    assert client.get(article.url)["X-Page-Cache"] == "hit"
