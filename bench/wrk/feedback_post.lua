@@ -23,7 +23,7 @@ end
 local forms = {}
 local interval_ms = 1000
 local next_at = nil
-local sent = 0
+sent = 0  -- a global: report.lua reads it from every thread
 local message_prefix = urlencode("压测留言：建议把办事指南写得更清楚一些，编号 ")
 redirects = 0
 
