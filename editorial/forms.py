@@ -69,4 +69,6 @@ class ArticlePageForm(WagtailAdminPageForm):
             return 0
         formset.is_valid()  # cleans the forms; their own errors show anyway
         cleaned = (getattr(form, "cleaned_data", {}) for form in formset.forms)
-        return sum(1 for data in cleaned if data.get("author") and not data.get("DELETE"))
+        return sum(
+            1 for data in cleaned if data.get("author") and not data.get("DELETE")
+        )

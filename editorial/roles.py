@@ -8,7 +8,7 @@ the `register_newsroom_role_permissions` hook:
 
     @hooks.register("register_newsroom_role_permissions")
     def feedback_permissions():
-        return {FEEDBACK_HANDLERS: ["feedback.view_feedback", "feedback.change_feedback"]}
+        return {FEEDBACK_HANDLERS: ["feedback.change_feedback"]}
 
 `manage.py setup_newsroom` (also run by load_demo) grants them."""
 

@@ -4,7 +4,11 @@ from wagtail.models import Site
 
 from editorial.roles import ensure_role_groups
 from editorial.teams import ensure_column_team
-from editorial.workflows import DEFAULT_WORKFLOW, ensure_default_workflow, ensure_workflows
+from editorial.workflows import (
+    DEFAULT_WORKFLOW,
+    ensure_default_workflow,
+    ensure_workflows,
+)
 
 
 def site_roots():

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from itertools import count
 
 from django.contrib.auth.models import Group
-
 from django.urls import reverse
 from wagtail.models import Site, Workflow
 from wagtail.test.utils.form_data import (

@@ -4,7 +4,6 @@ exactly what is missing, whichever way the approval is sent."""
 from django.core import mail
 from django.test import TestCase
 from wagtail.models import Site
-
 from wagtail.test.utils.form_data import rich_text
 
 from articles.models import ArticlePage
