@@ -7,7 +7,7 @@ from itertools import count
 
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import Site, Workflow
+from wagtail.models import Workflow
 from wagtail.test.utils.form_data import (
     inline_formset,
     nested_form_data,
@@ -16,17 +16,20 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from articles.models import BylineRole, Source
-from core.models import SiteSettings
+from articles.models import BylineRole
 from editorial import roles
 from editorial.setup import setup_newsroom
 from editorial.teams import assign
 from editorial.workflows import THREE_STEP, TWO_STEP, assign_workflow
 from home.models import HomePage
+from tests.articles.factories import AuthorFactory, ColumnPageFactory, SourceFactory
+from tests.core.factories import UserFactory, site_settings
+from tests.home.factories import get_home_page
 
-from .factories import AuthorFactory, ColumnPageFactory, UserFactory
+DISCLAIMER = "(本栏目文章仅代表作者观点。)"
 
 SLUGS = count(1)
+PASSWORD = "newsroom-test"  # noqa: S105 - test users only
 ROLE_USERS = {
     "writer": roles.WRITERS,
     "editor": roles.EDITORS,
@@ -52,7 +55,7 @@ class Newsroom:
     three_step: object  # column under 三审, writer and editor on its team
     two_step: object  # column under 二审, writer and editor on its team
     other: object  # column with no team: only deputy and chief work there
-    source: Source
+    source: object
     author: object
     role: BylineRole
     users: dict = field(default_factory=dict)
@@ -65,14 +68,20 @@ class Newsroom:
 
 
 def build_newsroom() -> Newsroom:
-    home = HomePage.objects.get()
-    source = Source.objects.create(name="青岚新闻网")
-    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    site_settings.default_source = source
-    site_settings.save()
-    three_step = ColumnPageFactory(parent=home, title="青岚时评", slug="qinglan")
-    two_step = ColumnPageFactory(parent=home, title="民生观察", slug="minsheng")
-    other = ColumnPageFactory(parent=home, title="基层笔谈", slug="jiceng")
+    home = get_home_page()
+    source = SourceFactory(name="青岚新闻网")
+    site_settings(default_source=source)
+    columns = [
+        ColumnPageFactory(
+            parent=home, title=title, slug=slug, default_disclaimer=DISCLAIMER
+        )
+        for title, slug in (
+            ("青岚时评", "qinglan"),
+            ("民生观察", "minsheng"),
+            ("基层笔谈", "jiceng"),
+        )
+    ]
+    three_step, two_step, other = columns
     setup_newsroom()
     assign_workflow(three_step, Workflow.objects.get(name=THREE_STEP))
     assign_workflow(two_step, Workflow.objects.get(name=TWO_STEP))
@@ -88,6 +97,8 @@ def build_newsroom() -> Newsroom:
     for username, role in ROLE_USERS.items():
         family, given = NAMES[username]
         user = UserFactory(username=username, last_name=family, first_name=given)
+        user.set_password(PASSWORD)
+        user.save()
         user.groups.add(Group.objects.get(name=role))
         newsroom.users[username] = user
     for column in (three_step, two_step):

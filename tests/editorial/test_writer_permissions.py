@@ -8,8 +8,8 @@ from django.urls import NoReverseMatch, get_resolver, reverse
 from wagtail.models import APIToken
 
 from articles.models import ArticlePage
+from tests.articles.factories import ArticlePageFactory
 
-from .factories import ArticlePageFactory
 from .newsroom import (
     add_url,
     article_form_data,
@@ -25,8 +25,13 @@ class WriterTestCase(TestCase):
     def setUpTestData(cls):
         cls.newsroom = newsroom = build_newsroom()
         column = newsroom.three_step
-        cls.published = ArticlePageFactory(parent=column, owner=newsroom.writer)
-        cls.draft = ArticlePageFactory(parent=column, owner=newsroom.writer, live=False)
+        bylines = [("记者", newsroom.author)]
+        cls.published = ArticlePageFactory(
+            parent=column, owner=newsroom.writer, bylines=bylines
+        )
+        cls.draft = ArticlePageFactory(
+            parent=column, owner=newsroom.writer, bylines=bylines, live=False
+        )
         cls.colleagues = ArticlePageFactory(parent=column, owner=newsroom.editor)
         cls.elsewhere = ArticlePageFactory(parent=newsroom.other, owner=newsroom.chief)
 
