@@ -208,3 +208,36 @@ def is_refused(response) -> bool:
     return response.status_code == 302 and response["Location"] == reverse(
         "wagtailadmin_home"
     )
+
+
+def piece(newsroom, column=None, owner=None, **fields):
+    """A writer's saved draft, with a revision, as the editor leaves it."""
+    from tests.articles.factories import ArticlePageFactory
+
+    owner = owner or newsroom.writer
+    page = ArticlePageFactory(
+        parent=column or newsroom.three_step,
+        owner=owner,
+        live=False,
+        bylines=[("记者", newsroom.author)],
+        **fields,
+    )
+    page.save_revision(user=owner)
+    return page
+
+
+def submitted(newsroom, page, approvals=()):
+    """Submit a piece to its column's chain and approve it by each reviewer."""
+    state = page.get_workflow().start(page, page.owner)
+    for reviewer in approvals:
+        task_state = state.current_task_state
+        task_state.task.specific.on_action(task_state, reviewer, "approve")
+        state.refresh_from_db()
+    return state
+
+
+def sent_back(newsroom, page, reviewer, comment):
+    state = submitted(newsroom, page)
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(task_state, reviewer, "reject", comment=comment)
+    return state
