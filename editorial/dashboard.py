@@ -10,6 +10,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 from wagtail.models.pages import get_default_page_content_type
 
+from core.people import display_name
 from editorial import scope
 
 LIMIT = 10
@@ -66,7 +67,11 @@ def sent_back_to(user):
     )
     pages = _pages_by_id(states)
     return [
-        {"page": pages[int(state.object_id)], "task_state": state.current_task_state}
+        {
+            "page": pages[int(state.object_id)],
+            "task_state": state.current_task_state,
+            "reviewer": display_name(state.current_task_state.finished_by),
+        }
         for state in states
         if int(state.object_id) in pages
     ]
@@ -83,7 +88,11 @@ def waiting_for_review_by(user):
         [int(state.workflow_state.object_id) for state in states]
     )
     return [
-        {"page": pages[int(state.workflow_state.object_id)], "task_state": state}
+        {
+            "page": pages[int(state.workflow_state.object_id)],
+            "task_state": state,
+            "submitter": display_name(state.workflow_state.requested_by),
+        }
         for state in states
         if int(state.workflow_state.object_id) in pages
     ]

@@ -64,6 +64,7 @@ class EditorsDeskTests(TestCase):
         self.assertEqual(sections["published"], [self.published.pk])
         self.assertNotIn("to-review", sections)
         self.assertContains(response, COMMENT)
+        self.assertContains(response, "初审 · 周明哲")  # step and reviewer
 
     def test_reviewers_see_only_what_waits_for_their_step_in_their_columns(self):
         self.assertEqual(
