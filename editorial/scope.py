@@ -32,15 +32,14 @@ def covers(user, page) -> bool:
     return any(page.path.startswith(path) for path in covered_paths(user))
 
 
-def covered_pages_q(user, prefix: str = "") -> Q | None:
-    """A Q matching the pages the user covers; None means every page
-    (superusers), an empty Q-less result is returned as Q(pk__in=[])."""
+def covered_pages_q(user) -> Q | None:
+    """A filter for the pages the user covers; None for a superuser (all)."""
     if user.is_superuser:
         return None
     paths = covered_paths(user)
     if not paths:
         return Q(pk__in=[])
-    return reduce(or_, (Q(**{f"{prefix}path__startswith": path}) for path in paths))
+    return reduce(or_, (Q(path__startswith=path) for path in paths))
 
 
 def covered_page_ids_as_text(user):
