@@ -33,12 +33,6 @@ class Draft:
         return self.body_texts if name == "body" else [getattr(self, name)]
 
 
-class ChecksFailed(Exception):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__(summary(problems))
-
-
 def summary(problems: list[Problem]) -> str:
     return "发布前检查未通过:" + ";".join(problem.message for problem in problems)
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, GroupPagePermission, TaskState
 
 from editorial import scope
-from editorial.checks import ChecksFailed, problems_for_page
+from editorial.checks import problems_for_page, summary
 from editorial.forms import COMMENT_REQUIRED, SendBackForm
 from editorial.responsible import record_approver
 
@@ -116,7 +116,7 @@ class ReviewTask(AbstractGroupApprovalTask):
             page = page.specific_deferred.get_latest_revision_as_object()
             problems = problems_for_page(page)
             if problems:
-                raise ReviewRefused(str(ChecksFailed(problems)))
+                raise ReviewRefused(summary(problems))
             if self.records_responsible_editor and hasattr(page, "responsible_editor"):
                 record_approver(page, user)
         return super().on_action(task_state, user, action_name, **kwargs)

@@ -126,6 +126,21 @@ class SetupNewsroomTests(TestCase):
         self.assertEqual([group.name for group in first.groups.all()], ["编辑"])
         self.assertEqual(WorkflowPage.objects.get(page=self.home).workflow.name, "三审")
 
+    def test_site_admin_edits_the_review_steps_in_the_admin(self):
+        site_admin = UserFactory()
+        site_admin.groups.add(Group.objects.get(name=roles.SITE_ADMINS))
+        self.client.force_login(site_admin)
+        first = ReviewTask.objects.get(name="初审")
+        response = self.client.get(
+            reverse("wagtailadmin_workflows:edit_task", args=(first.pk,))
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, 'name="records_responsible_editor"')
+        response = self.client.get(
+            reverse("wagtailadmin_workflows:edit", args=(first.workflows.first().pk,))
+        )
+        self.assertEqual(response.status_code, 200)
+
     def test_changes_made_in_the_admin_survive_a_rerun(self):
         WorkflowPage.objects.filter(page=self.home).update(
             workflow=Workflow.objects.get(name="二审")
