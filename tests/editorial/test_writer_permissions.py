@@ -17,6 +17,9 @@ from .newsroom import (
     edit_form_data,
     edit_url,
     is_refused,
+    piece,
+    submitted,
+    workflow_action_url,
 )
 
 
@@ -68,12 +71,33 @@ class WriterMayWorkOnOwnPiecesTests(WriterTestCase):
 
 class WriterCannotPublishTests(WriterTestCase):
     def test_publish_button_of_the_editor_only_saves_a_draft(self):
-        html = self.client.get(edit_url(self.draft)).content.decode()
-        self.assertNotIn('name="action-publish"', html)
+        two_step_draft = piece(self.newsroom, column=self.newsroom.two_step)
+        for draft in (self.draft, two_step_draft):
+            html = self.client.get(edit_url(draft)).content.decode()
+            self.assertNotIn('name="action-publish"', html)
+            self.client.post(
+                edit_url(draft), edit_form_data(html, action="action-publish")
+            )
+            self.assertFalse(self.reload(draft).live)
+
+    def test_writer_cannot_approve_own_piece_at_any_step(self):
+        page = piece(self.newsroom, column=self.newsroom.two_step)
+        state = submitted(self.newsroom, page)
+        response = self.client.post(workflow_action_url(page, "approve"))
+        self.assertTrue(is_refused(response))
+        html = self.client.get(edit_url(page)).content.decode()
+        self.assertNotIn('data-workflow-action-name="approve"', html)
         self.client.post(
-            edit_url(self.draft), edit_form_data(html, action="action-publish")
+            edit_url(page),
+            edit_form_data(
+                html,
+                action="action-workflow-action",
+                **{"workflow-action-name": "approve"},
+            ),
         )
-        self.assertFalse(self.reload(self.draft).live)
+        state.refresh_from_db()
+        self.assertEqual(state.current_task_state.task.name, "初审")
+        self.assertEqual(state.current_task_state.status, "in_progress")
 
     def test_new_piece_posted_with_publish_stays_a_draft(self):
         self.client.post(
