@@ -9,8 +9,10 @@ comment; the 初审 step records its approver as 责任编辑."""
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, GroupPagePermission, TaskState
+from wagtail.models.pages import get_default_page_content_type
 
 from editorial import scope
 from editorial.checks import problems_for_page, summary
@@ -61,19 +63,17 @@ class ReviewTask(AbstractGroupApprovalTask):
             self._user_in_groups(user) and scope.covers(user, page)
         )
 
-    def reviewers(self, page):
+    def reviewers(self, obj):
         """Active members of the task's groups who cover the page."""
         User = get_user_model()
-        column_groups = GroupPagePermission.objects.filter(
-            permission__codename=scope.CHANGE,
-            page__path__in=scope.ancestor_paths(page),
-        ).values("group")
-        members = (
-            User.objects.filter(groups__in=self.groups.all())
-            .filter(groups__in=column_groups)
-            .values("pk")
-        )
-        return User.objects.filter(is_active=True, pk__in=members)
+        members = User.objects.filter(groups__in=self.groups.all())
+        if hasattr(obj, "path"):
+            column_groups = GroupPagePermission.objects.filter(
+                permission__codename=scope.CHANGE,
+                page__path__in=scope.ancestor_paths(obj),
+            ).values("group")
+            members = members.filter(groups__in=column_groups)
+        return User.objects.filter(is_active=True, pk__in=members.values("pk"))
 
     # Wagtail's hooks into the editor, scoped to covered columns.
     def user_can_access_editor(self, obj, user):
@@ -103,8 +103,10 @@ class ReviewTask(AbstractGroupApprovalTask):
         states = super().get_task_states_user_can_moderate(user, **kwargs)
         if user.is_superuser:
             return states
+        page_type = get_default_page_content_type()
         return states.filter(
-            workflow_state__object_id__in=scope.covered_page_ids_as_text(user)
+            ~Q(workflow_state__base_content_type=page_type)
+            | Q(workflow_state__object_id__in=scope.covered_page_ids_as_text(user))
         )
 
     @transaction.atomic

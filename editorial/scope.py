@@ -24,12 +24,14 @@ def covered_paths(user) -> list[str]:
     ]
 
 
-def covers(user, page) -> bool:
+def covers(user, obj) -> bool:
+    """Whether the user covers a page; objects outside the page tree (a
+    snippet under review) belong to no column and are covered by everyone."""
     if not user.is_active:
         return False
-    if user.is_superuser:
+    if user.is_superuser or not hasattr(obj, "path"):
         return True
-    return any(page.path.startswith(path) for path in covered_paths(user))
+    return any(obj.path.startswith(path) for path in covered_paths(user))
 
 
 def covered_pages_q(user) -> Q | None:
