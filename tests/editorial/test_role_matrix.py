@@ -52,6 +52,11 @@ MATRIX = [
     ("删除已发布稿件", "delete_published", {C}),
     ("移动稿件", "move_piece", {C}),
     ("手动指定责任编辑", "choose_responsible_editor", {E, D, C}),
+    (
+        "处理读者反馈(编辑以上:所属栏目的;反馈处理员:全部)",
+        "handle_feedback",
+        {E, D, C, F},
+    ),
     ("维护敏感词表", "edit_terms", {C, S}),
     ("管理用户、用户组(含栏目成员)", "manage_users", {S}),
     ("修改站点设置", "edit_site_settings", {S}),
@@ -212,6 +217,9 @@ class RoleMatrixTests(TestCase):
     def may_choose_responsible_editor(self):
         response = self.client.get(add_url(self.newsroom.three_step))
         return 'name="responsible_editor"' in response.content.decode()
+
+    def may_handle_feedback(self):
+        return self.ok(reverse("wagtailsnippets_feedback_feedback:list"))
 
     def may_edit_terms(self):
         return self.ok(reverse("wagtailsnippets_core_term:add"))
