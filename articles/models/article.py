@@ -14,6 +14,8 @@ from wagtail.search import index
 from articles.blocks import ArticleBodyBlock
 from core.models import BasePage, SiteSettings
 from core.people import display_name
+from editorial.forms import ArticlePageForm
+from editorial.permissions import ArticlePermissionTester
 
 RELATED_LIMIT = 6
 # Related reading is picked among this many newest articles sharing a tag
@@ -146,6 +148,7 @@ class ArticlePage(BasePage):
     listed_at = models.DateTimeField(null=True, editable=False, db_index=True)
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
+    base_form_class = ArticlePageForm
 
     content_panels = [
         FieldPanel("kicker"),
@@ -160,7 +163,9 @@ class ArticlePage(BasePage):
             [
                 FieldPanel("source"),
                 FieldPanel("display_date"),
-                FieldPanel("responsible_editor"),
+                FieldPanel(
+                    "responsible_editor", permission="editorial.set_responsible_editor"
+                ),
                 FieldPanel("disclaimer"),
             ],
             heading="发布信息",
@@ -194,6 +199,9 @@ class ArticlePage(BasePage):
         if update_fields is not None and LISTED_AT_SOURCES & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "listed_at"}
         return super().save(*args, **kwargs)
+
+    def permissions_for_user(self, user):
+        return ArticlePermissionTester(user, self)
 
     @property
     def column(self):
