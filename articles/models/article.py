@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -230,9 +230,9 @@ class ArticlePage(BasePage):
     def related_articles(self, limit: int = RELATED_LIMIT) -> list["ArticlePage"]:
         """Pinned first, then articles sharing the most tags, then the same
         column, newest first within each. Pins and tags are read through the
-        cluster relations, so previews of unsaved edits work; the rest is one
-        query, and it looks only at the RELATED_POOL newest articles sharing
-        a tag or the column, so its cost does not grow with the archive."""
+        cluster relations, so previews of unsaved edits work; the rest looks
+        only at the RELATED_POOL newest articles sharing a tag or the column
+        (two queries), so its cost does not grow with the archive."""
         candidates = ArticlePage.objects.live().public().exclude(pk=self.pk)
         pinned_ids = [link.article_id for link in self.pinned_related.all()]
         chosen: list[ArticlePage] = []
@@ -243,17 +243,6 @@ class ArticlePage(BasePage):
             return chosen
 
         tag_ids = [tag.pk for tag in self.tags.all()]
-        column_path = self.path[: -self.steplen]
-        newest_sharing_a_tag = (
-            ArticlePageTag.objects.filter(tag_id__in=tag_ids)
-            .order_by("-content_object_id")
-            .values("content_object_id")[:RELATED_POOL]
-        )
-        newest_in_column = (
-            Page.objects.filter(path__startswith=column_path, depth=self.depth)
-            .order_by("-pk")
-            .values("pk")[:RELATED_POOL]
-        )
         shared_tags = (
             ArticlePageTag.objects.filter(
                 content_object_id=models.OuterRef("pk"), tag_id__in=tag_ids
@@ -262,11 +251,8 @@ class ArticlePage(BasePage):
             .annotate(count=models.Count("pk"))
             .values("count")
         )
-        pool = models.Q(pk__in=newest_in_column)
-        if tag_ids:
-            pool |= models.Q(pk__in=newest_sharing_a_tag)
         more = (
-            candidates.filter(pool)
+            candidates.filter(pk__in=self.related_pool(tag_ids))
             .exclude(pk__in=[page.pk for page in chosen])
             .annotate(
                 shared_tags=Coalesce(models.Subquery(shared_tags), models.Value(0))
@@ -276,6 +262,35 @@ class ArticlePage(BasePage):
         )
         chosen.extend(more[: limit - len(chosen)])
         return chosen
+
+    def related_pool(self, tag_ids) -> list[int]:
+        """Ids of the RELATED_POOL newest pages of this column and as many
+        newest articles sharing a tag, in one query whose halves each read
+        an index (the tree path, the tag link's article id)."""
+        quote = connection.ops.quote_name
+        column_path = self.path[: -self.steplen]
+        # A column's pages have paths from column_path + "0000" up: "~"
+        # sorts after every step character, so this is a range on the index.
+        sql = (
+            f"SELECT {quote('id')} FROM (SELECT {quote('id')} FROM "  # noqa: S608
+            f"{quote(Page._meta.db_table)} WHERE {quote('path')} > %s AND "
+            f"{quote('path')} < %s AND {quote('depth')} = %s ORDER BY "
+            f"{quote('path')} DESC LIMIT %s) newest_in_column"
+        )
+        params = [column_path, column_path + "~", self.depth, RELATED_POOL]
+        if tag_ids:
+            in_tags = ", ".join(["%s"] * len(tag_ids))
+            sql += (
+                f" UNION SELECT {quote('content_object_id')} FROM (SELECT "  # noqa: S608
+                f"{quote('content_object_id')} FROM "
+                f"{quote(ArticlePageTag._meta.db_table)} WHERE "
+                f"{quote('tag_id')} IN ({in_tags}) ORDER BY "
+                f"{quote('content_object_id')} DESC LIMIT %s) newest_sharing_a_tag"
+            )
+            params += [*tag_ids, RELATED_POOL]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)  # names from the models, values as params
+            return [row[0] for row in cursor.fetchall()]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
