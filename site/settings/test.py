@@ -13,3 +13,6 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 MEDIA_ROOT = BASE_DIR / "build" / "test-media"  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 SERVE_MEDIA = True
+# Django's test client logs in without a request, which django-axes refuses;
+# the throttling tests switch it on themselves.
+AXES_ENABLED = False

@@ -1,0 +1,83 @@
+"""Security settings for every environment: response headers, the two
+Content-Security-Policies, login throttling and two-factor authentication.
+production.py adds what needs HTTPS (HSTS, secure cookies)."""
+
+from csp import constants as csp
+
+from .env import env_bool, env_int, env_str
+
+# --- Headers on every response ------------------------------------------------
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Wagtail's preview views override this with SAMEORIGIN for the admin's own
+# preview iframe; nothing else may be framed.
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+
+# Public pages: nothing inline, nothing from another origin (the site loads no
+# third-party script, font or stylesheet). media_origin() adds an S3/CDN host.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF],
+        "img-src": [csp.SELF, "data:"],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "media-src": [csp.SELF],
+        "frame-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.NONE],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+    }
+}
+
+# The Wagtail admin (and its previews) renders inline scripts and styles of
+# its own, so under WAGTAILADMIN_PATH scripts may be inline; still nothing
+# from another origin, and only the admin itself may frame its previews.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [csp.SELF, csp.UNSAFE_INLINE],
+        "style-src": [csp.SELF, csp.UNSAFE_INLINE],
+        "img-src": [csp.SELF, "data:", "blob:"],
+        "base-uri": [csp.SELF],
+        "frame-ancestors": [csp.SELF],
+    }
+}
+
+# --- Admin login: throttled against brute force (django-axes) -----------------
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
+# Per address, so a spray over many usernames is stopped too, and nobody can
+# lock a known editor out from elsewhere by guessing at their name.
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "security.network.client_ip"
+AXES_VERBOSE = False
+# The header the reverse proxy (nginx) sets to the client's address; unset,
+# the connection's own address is used.
+TRUSTED_PROXY_IP_HEADER = env_str("TRUSTED_PROXY_IP_HEADER", "")
