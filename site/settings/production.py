@@ -35,7 +35,9 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
-CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True  # noqa: F405
+CSP_POLICIES = [CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY]  # noqa: F405
+for policy in CSP_POLICIES:
+    policy["DIRECTIVES"]["upgrade-insecure-requests"] = True
 
 # --- Media: local disk (nginx serves MEDIA_ROOT) or S3-compatible storage ----
 if env_str("MEDIA_STORAGE", "local") == "s3":
@@ -58,10 +60,9 @@ if env_str("MEDIA_STORAGE", "local") == "s3":
     elif env_str("S3_ENDPOINT_URL"):
         MEDIA_URL = f"{env_str('S3_ENDPOINT_URL').rstrip('/')}/{env_str('S3_BUCKET')}/"
     media = urlsplit(MEDIA_URL)
-    for directive in ("img-src", "media-src"):
-        CONTENT_SECURITY_POLICY["DIRECTIVES"][directive].append(  # noqa: F405
-            f"{media.scheme}://{media.netloc}"
-        )
+    for policy in CSP_POLICIES:
+        for directive in ("img-src", "media-src"):
+            policy["DIRECTIVES"][directive].append(f"{media.scheme}://{media.netloc}")
 
 # --- E-mail -------------------------------------------------------------------
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

@@ -58,7 +58,10 @@ CONTENT_SECURITY_POLICY = {
 # from another origin, and only the admin itself may frame its previews.
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        **{
+            name: list(sources)
+            for name, sources in CONTENT_SECURITY_POLICY["DIRECTIVES"].items()
+        },
         "script-src": [csp.SELF, csp.UNSAFE_INLINE],
         "style-src": [csp.SELF, csp.UNSAFE_INLINE],
         "img-src": [csp.SELF, "data:", "blob:"],

@@ -1,0 +1,65 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def directives(response) -> dict[str, list[str]]:
+    policy = response["Content-Security-Policy"]
+    parsed = {}
+    for part in policy.split(";"):
+        name, *values = part.split()
+        parsed[name] = values
+    return parsed
+
+
+@pytest.mark.parametrize("path", ["/", "/no-such-page/", "/healthz"])
+def test_every_public_response_carries_the_security_headers(client, path):
+    response = client.get(path)
+
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_public_pages_forbid_inline_and_foreign_scripts_and_framing(client):
+    policy = directives(client.get("/"))
+
+    assert policy["script-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["base-uri"] == ["'none'"]
+    assert policy["form-action"] == ["'self'"]
+
+
+def test_the_admin_gets_its_own_policy_and_still_works(client):
+    admin = get_user_model().objects.create_superuser("boss", "boss@example.com", "x")
+    client.force_login(admin)
+
+    response = client.get(reverse("wagtailadmin_home"))
+
+    assert response.status_code == 200
+    policy = directives(response)
+    assert "'unsafe-inline'" in policy["script-src"]
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    assert not any("http" in source for source in policy["script-src"])
+
+
+def test_the_admin_login_page_renders_under_the_admin_policy(client):
+    response = client.get(reverse("wagtailadmin_login"))
+
+    assert response.status_code == 200
+    assert "'unsafe-inline'" in directives(response)["script-src"]
+
+
+def test_public_templates_carry_no_inline_script(client):
+    html = client.get("/").content.decode()
+
+    for chunk in html.split("<script")[1:]:
+        assert chunk.split(">", 1)[0].strip().startswith("src=")
