@@ -99,11 +99,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 def _cache_from_env() -> dict:
     redis_url = env_str("REDIS_URL")
     if redis_url:
-        # django-redis, because it can treat Redis as optional: with Redis
-        # down, reads miss and writes are dropped (and logged) instead of
-        # raising, so pages are still served, just uncached.
+        # django-redis, made to treat Redis as optional (ops/cache.py): with
+        # Redis down, reads miss and writes are dropped (and logged) instead
+        # of raising, so pages are still served, just uncached.
         return {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "ops.cache.ResilientRedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "newsroom"),
             "OPTIONS": {
@@ -116,9 +116,6 @@ def _cache_from_env() -> dict:
 
 
 CACHES = {"default": _cache_from_env()}
-DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-DJANGO_REDIS_LOGGER = "ops.cache"
 
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out address never reaches the password check.

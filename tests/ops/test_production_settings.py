@@ -64,7 +64,7 @@ def test_production_keeps_database_connections_with_health_checks_and_uses_redis
 
     assert probe["conn_max_age"] == 60
     assert probe["conn_health_checks"] is True
-    assert probe["cache"] == "django_redis.cache.RedisCache"
+    assert probe["cache"] == "ops.cache.ResilientRedisCache"
     assert probe["cache_ignores_exceptions"] is True
     assert probe["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert "whitenoise.middleware.WhiteNoiseMiddleware" in probe["middleware"]
