@@ -4,8 +4,6 @@ from wagtail.models import Page
 class BasePage(Page):
     """Fields and behaviour every public page shares (SEO, listing)."""
 
-    promote_panels = Page.promote_panels
-
     class Meta:
         abstract = True
 
