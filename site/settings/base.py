@@ -118,8 +118,9 @@ def _cache_from_env() -> dict:
 CACHES = {"default": _cache_from_env()}
 
 AUTHENTICATION_BACKENDS = [
-    # First, so a locked-out address never reaches the password check.
-    "axes.backends.AxesStandaloneBackend",
+    # First, so a locked-out address never reaches the password check (and
+    # a ModelBackend itself, so force_login and sessions work through it).
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 

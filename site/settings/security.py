@@ -84,3 +84,14 @@ AXES_VERBOSE = False
 # The header the reverse proxy (nginx) sets to the client's address; unset,
 # the connection's own address is used.
 TRUSTED_PROXY_IP_HEADER = env_str("TRUSTED_PROXY_IP_HEADER", "")
+
+# --- Content integrity (manage.py check_content) ---------------------------
+# External URLs the templates themselves link to (the share bar).
+CONTENT_CHECK_ALLOWED_URL_PREFIXES = [
+    "https://service.weibo.com/share/share.php?",
+    "https://connect.qq.com/widget/shareqq/index.html?",
+]
+# Hosts whose <iframe> an editor may embed (none: the body has no embed block).
+CONTENT_CHECK_ALLOWED_FRAME_HOSTS = []
+# Pages that are not Wagtail pages but carry the site's chrome.
+CONTENT_CHECK_EXTRA_PATHS = []
