@@ -66,7 +66,9 @@ def server_error(request):
     error = sys.exc_info()[1]
     if isinstance(error, OUTAGE_ERRORS):
         context = {"submitted": request.method == "POST"}
-        response = HttpResponse(loader.render_to_string("503.html", context), status=503)
+        response = HttpResponse(
+            loader.render_to_string("503.html", context), status=503
+        )
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
     return HttpResponseServerError(loader.render_to_string("500.html"))

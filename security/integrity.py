@@ -61,9 +61,7 @@ class PageScanner(HTMLParser):
         if tag in FRAME_TAGS:
             source = attributes.get("src") or attributes.get("data") or ""
             self.page.frames.append((tag, source))
-        if (url_attribute := URL_ATTRIBUTES.get(tag)) and attributes.get(
-            url_attribute
-        ):
+        if (url_attribute := URL_ATTRIBUTES.get(tag)) and attributes.get(url_attribute):
             self.page.urls.append((tag, attributes[url_attribute].strip()))
         if tag == "script":
             self._open_script = {
@@ -151,11 +149,15 @@ class IntegrityPolicy:
                 self.is_own(script["src"])
                 and urlsplit(script["src"]).path.startswith(self.static_prefix)
             ):
-                found.append(f"<script> from outside the site's static files: {script['src']}")
+                found.append(
+                    f"<script> from outside the site's static files: {script['src']}"
+                )
         for tag, source in page.frames:
             host = urlsplit(source).hostname
             if host not in self.allowed_frame_hosts:
-                found.append(f"<{tag}> not from an allowed host: {source or '(no src)'}")
+                found.append(
+                    f"<{tag}> not from an allowed host: {source or '(no src)'}"
+                )
         for tag, handler in page.event_handlers:
             found.append(f"event-handler attribute on <{tag}>: {handler}")
         for tag, url in page.urls:

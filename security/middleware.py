@@ -1,8 +1,7 @@
-from django.conf import settings
-from django.urls import reverse
-
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
+from django.conf import settings
+from django.urls import reverse
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

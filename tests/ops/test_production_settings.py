@@ -14,7 +14,7 @@ print(json.dumps({
     "conn_max_age": db["CONN_MAX_AGE"],
     "conn_health_checks": db["CONN_HEALTH_CHECKS"],
     "cache": settings.CACHES["default"]["BACKEND"],
-    "cache_ignores_exceptions": settings.CACHES["default"]["OPTIONS"]["IGNORE_EXCEPTIONS"],
+    "cache_options": settings.CACHES["default"]["OPTIONS"],
     "static": settings.STORAGES["staticfiles"]["BACKEND"],
     "media": settings.STORAGES["default"]["BACKEND"],
     "media_url": settings.MEDIA_URL,
@@ -65,7 +65,7 @@ def test_production_keeps_database_connections_with_health_checks_and_uses_redis
     assert probe["conn_max_age"] == 60
     assert probe["conn_health_checks"] is True
     assert probe["cache"] == "ops.cache.ResilientRedisCache"
-    assert probe["cache_ignores_exceptions"] is True
+    assert probe["cache_options"]["IGNORE_EXCEPTIONS"] is True
     assert probe["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert "whitenoise.middleware.WhiteNoiseMiddleware" in probe["middleware"]
     assert probe["media"] == "django.core.files.storage.FileSystemStorage"

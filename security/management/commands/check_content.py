@@ -1,5 +1,6 @@
 """Render every live page and fail on anything no editor put there."""
 
+import logging
 import secrets
 from urllib.parse import urlsplit
 
@@ -33,6 +34,8 @@ class Command(BaseCommand):
             blocked_terms=Term.objects.blocked(),
         )
         client = Client(raise_request_exception=False)
+        # Expected 404s (the probe of the error page) are not news.
+        logging.getLogger("django.request").setLevel(logging.ERROR)
         problems: list[str] = []
         checked = 0
         for url, expected in self.urls_to_check(pages, sites):
@@ -47,7 +50,9 @@ class Command(BaseCommand):
                 problems.append(f"{url}: HTTP {response.status_code}, not {expected}")
             if "html" in response.get("Content-Type", ""):
                 html = response.content.decode(response.charset or "utf-8", "replace")
-                problems.extend(f"{url}: {problem}" for problem in policy.problems(html))
+                problems.extend(
+                    f"{url}: {problem}" for problem in policy.problems(html)
+                )
             if verbosity > 1 or (verbosity and checked % 100 == 0):
                 self.stdout.write(f"… {checked} pages checked")
         for problem in problems:
