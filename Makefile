@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 BROWSER_ARTIFACTS ?= test-artifacts/browser
 
-.PHONY: run test test-postgres test-browser lint format check install install-dev clean
+.PHONY: run run-prod test test-postgres test-browser lint format check install install-dev clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -58,3 +58,6 @@ format: install-dev
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache
+
+run-prod: install ## the production stack here: gunicorn, scheduler, nginx (TLS) on https://127.0.0.1:8443
+	deploy/run-prod
