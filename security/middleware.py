@@ -1,6 +1,10 @@
+from urllib.parse import unquote_to_bytes
+
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
+from django.http import HttpResponseBadRequest
+from django.template import loader
 from django.urls import reverse
 
 
@@ -21,3 +25,34 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 def is_admin_path(request) -> bool:
     return request.path_info.startswith(reverse("wagtailadmin_home"))
+
+
+class RejectInvalidEncodingMiddleware:
+    """A query string or form body that is not UTF-8 is answered 400 at once,
+    rather than decoded into replacement characters and stored."""
+
+    FORM = "application/x-www-form-urlencoded"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_utf8(request.META.get("QUERY_STRING", "")):
+            return bad_request(request)
+        if request.content_type == self.FORM and not is_utf8(request.body):
+            return bad_request(request)
+        return self.get_response(request)
+
+
+def is_utf8(encoded: str | bytes) -> bool:
+    if isinstance(encoded, str):
+        encoded = encoded.encode("latin-1", "replace")
+    try:
+        unquote_to_bytes(encoded.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def bad_request(request):
+    return HttpResponseBadRequest(loader.render_to_string("400.html"))
