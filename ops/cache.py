@@ -21,6 +21,47 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER = 5.0
 
 
+class _Breaker:
+    """Whether Redis is resting, shared by every thread's cache object
+    (Django keeps one per thread) so an outage is noticed and logged once
+    per process."""
+
+    def __init__(self):
+        self.down = False
+        self.down_until = 0.0
+        self.lock = threading.Lock()
+
+    def resting(self) -> bool:
+        return self.down and monotonic() < self.down_until
+
+    def failed(self, error) -> None:
+        with self.lock:
+            if not self.down:
+                logger.error(
+                    "Redis unavailable (%s): serving without cache, retrying every %ss",
+                    error,
+                    RETRY_AFTER,
+                )
+            self.down = True
+            self.down_until = monotonic() + RETRY_AFTER
+
+    def succeeded(self) -> None:
+        if self.down:
+            with self.lock:
+                if self.down:
+                    self.down = False
+                    logger.warning("Redis reachable again: cache back in use")
+
+
+_breakers: dict[str, _Breaker] = {}
+_breakers_lock = threading.Lock()
+
+
+def breaker_for(location: str) -> _Breaker:
+    with _breakers_lock:
+        return _breakers.setdefault(location, _Breaker())
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         options = params.setdefault("OPTIONS", {})
@@ -28,41 +69,18 @@ class ResilientRedisCache(RedisCache):
         pool_kwargs = options.setdefault("CONNECTION_POOL_KWARGS", {})
         pool_kwargs.setdefault("retry", Retry(NoBackoff(), 0))
         super().__init__(server, params)
-        self._down_until = 0.0
-        self._down = False
-        self._lock = threading.Lock()
+        self.breaker = breaker_for(str(server))
 
     @property
     def client(self):
-        return _GuardedClient(self, super().client)
-
-    def _is_resting(self) -> bool:
-        return self._down and monotonic() < self._down_until
-
-    def _failed(self, error: ConnectionInterrupted) -> None:
-        with self._lock:
-            if not self._down:
-                logger.error(
-                    "Redis unavailable (%s): serving without cache, retrying every %ss",
-                    error,
-                    RETRY_AFTER,
-                )
-            self._down = True
-            self._down_until = monotonic() + RETRY_AFTER
-
-    def _succeeded(self) -> None:
-        if self._down:
-            with self._lock:
-                if self._down:
-                    self._down = False
-                    logger.warning("Redis reachable again: cache back in use")
+        return _GuardedClient(self.breaker, super().client)
 
 
 class _GuardedClient:
     """The django-redis client, short-circuited while Redis is resting."""
 
-    def __init__(self, cache: ResilientRedisCache, client):
-        self._cache = cache
+    def __init__(self, breaker: _Breaker, client):
+        self._breaker = breaker
         self._client = client
 
     def __getattr__(self, name):
@@ -71,14 +89,14 @@ class _GuardedClient:
             return attribute
 
         def guarded(*args, **kwargs):
-            if self._cache._is_resting():
+            if self._breaker.resting():
                 raise ConnectionInterrupted(connection=None)
             try:
                 result = attribute(*args, **kwargs)
             except ConnectionInterrupted as error:
-                self._cache._failed(error)
+                self._breaker.failed(error)
                 raise
-            self._cache._succeeded()
+            self._breaker.succeeded()
             return result
 
         return guarded
