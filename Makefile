@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 BROWSER_ARTIFACTS ?= test-artifacts/browser
 
-.PHONY: run run-prod test test-postgres test-browser lint format check install install-dev clean
+.PHONY: run run-prod test test-postgres test-browser test-resilience check-content lint format check install install-dev clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ test-postgres: install-dev ## the same suite on PostgreSQL (DATABASE_URL)
 test-browser: install-dev ## browser tests in Debian's Chromium
 	@echo "Screenshots: $(BROWSER_ARTIFACTS)"
 	BROWSER_ARTIFACTS=$(BROWSER_ARTIFACTS) $(BIN)/pytest -m browser -p no:cacheprovider
+
+test-resilience: install-dev ## PostgreSQL restarts and Redis loss under gunicorn; stops the shared PostgreSQL, so run it alone
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/newsroom} $(BIN)/pytest -m resilience -p no:cacheprovider
+
+check-content: install ## render every live page; fail on scripts, frames, links or blocked terms no editor entered
+	$(PY) manage.py check_content
 
 check: install-dev
 	$(PY) manage.py check

@@ -20,6 +20,10 @@ keepalive = 5
 max_requests = 2000
 max_requests_jitter = 200
 
+# No runtime control socket: systemd (or make run-prod) starts and stops us,
+# and several instances on one machine would fight over its default path.
+control_socket_disable = True
+
 # nginx on the same machine is the only trusted proxy.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 limit_request_line = 8190

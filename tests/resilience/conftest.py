@@ -25,7 +25,11 @@ CLUSTER_VERSION = "15"
 
 
 def postgres_cluster() -> tuple[str, str]:
-    versions = sorted(os.listdir("/etc/postgresql")) if Path("/etc/postgresql").exists() else []
+    versions = (
+        sorted(os.listdir("/etc/postgresql"))
+        if Path("/etc/postgresql").exists()
+        else []
+    )
     return (versions[-1] if versions else CLUSTER_VERSION), "main"
 
 
@@ -75,6 +79,7 @@ def postgres_restarts():
         def start(self):
             pg_ctl("start")
             assert wait_for(postgres_is_up, timeout=60)
+            connection.close()  # this process's connection died with the server
 
     try:
         yield Cluster()
@@ -82,7 +87,7 @@ def postgres_restarts():
         if not postgres_is_up():
             pg_ctl("start")
             wait_for(postgres_is_up, timeout=60)
-        connection.close()  # this process's connection died with the server
+        connection.close()
 
 
 class Response:
@@ -96,6 +101,14 @@ class Response:
         return self.body.decode("utf-8", "replace")
 
 
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+OPENER = urllib.request.build_opener(NoRedirect)
+
+
 class Server:
     def __init__(self, url, process, log_path):
         self.url = url
@@ -107,7 +120,7 @@ class Server:
             self.url + path, data=data, headers=headers or {}
         )
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            with OPENER.open(request, timeout=timeout) as response:
                 return Response(response.status, response.headers, response.read())
         except urllib.error.HTTPError as error:
             return Response(error.code, error.headers, error.read())

@@ -42,7 +42,9 @@ class Load:
         while not self.stopping.is_set() and time.monotonic() < deadline:
             try:
                 response = self.server.request(self.path, timeout=10)
-                self.results.append((response.status, response.headers.get("Retry-After")))
+                self.results.append(
+                    (response.status, response.headers.get("Retry-After"))
+                )
             except OSError as error:
                 self.results.append((type(error).__name__, None))
             time.sleep(0.05)

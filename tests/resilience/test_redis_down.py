@@ -19,7 +19,9 @@ def test_the_site_is_served_without_redis_and_says_so(start_server):
     article = ArticlePageFactory(parent=column, slug="no-redis")
     server = start_server(REDIS_URL=f"redis://127.0.0.1:{closed_port()}/0")
 
-    statuses = [server.request(url).status for url in ["/", column.url, article.url] * 3]
+    statuses = [
+        server.request(url).status for url in ["/", column.url, article.url] * 3
+    ]
     health = server.request("/healthz")
 
     assert statuses == [200] * 9

@@ -96,7 +96,9 @@ def test_a_wrong_password_does_not_open_a_private_page(outsider, column):
     restriction = make_private(page)
 
     response = outsider.post(
-        reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk]),
+        reverse(
+            "wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk]
+        ),
         {"password": "guess", "return_url": page.url},
     )
 
@@ -130,5 +132,9 @@ def test_private_pages_and_drafts_stay_out_of_listings_and_the_sitemap(
 
 
 def test_the_admin_is_closed_to_users_without_admin_access(outsider):
-    for name in ["wagtailadmin_home", "wagtailusers_users:index", "wagtailsnippets_core_term:list"]:
+    for name in [
+        "wagtailadmin_home",
+        "wagtailusers_users:index",
+        "wagtailsnippets_core_term:list",
+    ]:
         assert_not_shown(outsider.get(reverse(name)))
