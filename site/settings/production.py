@@ -86,3 +86,17 @@ LOGGING["handlers"]["console"] = {  # noqa: F405
     "stream": "ext://sys.stdout",
     "formatter": "json",
 }
+
+# --- Scheduled jobs (manage.py run_scheduler, one per site) -------------------
+SCHEDULED_COMMANDS = [  # noqa: F405
+    *SCHEDULED_COMMANDS,  # noqa: F405
+    {"command": "check_content", "every": env_int("CONTENT_CHECK_EVERY", 86400)},
+]
+if env_str("BACKUP_DIR"):
+    SCHEDULED_COMMANDS.append(
+        {
+            "command": "backup_site",
+            "args": ["--into", env_str("BACKUP_DIR"), "--keep", "14"],
+            "every": 86400,
+        }
+    )

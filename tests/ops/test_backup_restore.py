@@ -133,3 +133,21 @@ def test_a_doctored_media_archive_cannot_write_outside_media_root(tmp_path, medi
 
     assert not (tmp_path / "escaped.txt").exists()
     assert not (media_root.parent.parent / "escaped.txt").exists()
+
+
+@pytest.mark.django_db
+def test_scheduled_backups_go_into_dated_folders_and_old_ones_are_pruned(
+    tmp_path, media_root
+):
+    for old in ["2026-01-01T000000Z", "2026-01-02T000000Z", "2026-01-03T000000Z"]:
+        (tmp_path / old).mkdir()
+        (tmp_path / old / "manifest.json").write_text("{}")
+    (tmp_path / "notes").mkdir()
+
+    call_command("backup_site", into=str(tmp_path), keep=2, verbosity=0)
+
+    remaining = sorted(path.name for path in tmp_path.iterdir())
+    assert remaining[0] == "2026-01-03T000000Z"
+    assert len(remaining) == 3 and "notes" in remaining
+    newest = [name for name in remaining if name not in {"2026-01-03T000000Z", "notes"}]
+    assert (tmp_path / newest[0] / "database.json.gz").exists()

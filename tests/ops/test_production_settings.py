@@ -20,6 +20,7 @@ print(json.dumps({
     "media_url": settings.MEDIA_URL,
     "img_src": settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"],
     "middleware": settings.MIDDLEWARE,
+    "jobs": settings.SCHEDULED_COMMANDS,
 }))
 """
 
@@ -58,7 +59,7 @@ def test_production_refuses_to_start_when_allowed_hosts_is_not_set_at_all():
 
 
 def test_production_keeps_database_connections_with_health_checks_and_uses_redis():
-    result = run_python(SETTINGS_PROBE, env=production_env())
+    result = run_python(SETTINGS_PROBE, env=production_env(BACKUP_DIR="/backups"))
     assert result.returncode == 0, result.stderr
     probe = json.loads(result.stdout)
 
@@ -69,6 +70,10 @@ def test_production_keeps_database_connections_with_health_checks_and_uses_redis
     assert probe["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert "whitenoise.middleware.WhiteNoiseMiddleware" in probe["middleware"]
     assert probe["media"] == "django.core.files.storage.FileSystemStorage"
+    jobs = {job["command"]: job for job in probe["jobs"]}
+    assert jobs["publish_scheduled"]["every"] == 60
+    assert jobs["check_content"]["every"] == 86400
+    assert jobs["backup_site"]["args"] == ["--into", "/backups", "--keep", "14"]
 
 
 def test_media_can_live_in_s3_compatible_storage_and_the_csp_allows_its_host():

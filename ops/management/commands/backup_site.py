@@ -1,4 +1,5 @@
 from datetime import UTC, datetime
+import shutil
 from pathlib import Path
 
 import django
@@ -17,10 +18,28 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("folder", help="a new or empty folder to write into")
+        where = parser.add_mutually_exclusive_group(required=True)
+        where.add_argument(
+            "folder", nargs="?", help="a new or empty folder to write into"
+        )
+        where.add_argument(
+            "--into",
+            help="write a new folder named after the time into this one "
+            "(how the scheduler makes the daily backup)",
+        )
+        parser.add_argument(
+            "--keep",
+            type=int,
+            default=0,
+            help="with --into: keep only this many newest backups",
+        )
 
-    def handle(self, folder, **options):
-        target = Path(folder)
+    def handle(self, folder=None, into=None, keep=0, **options):
+        if into:
+            stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H%M%SZ")
+            target = Path(into) / stamp
+        else:
+            target = Path(folder)
         if target.exists() and any(target.iterdir()):
             raise CommandError(f"{target} is not empty: back up into a new folder.")
         target.mkdir(parents=True, exist_ok=True)
@@ -65,3 +84,13 @@ class Command(BaseCommand):
             },
         )
         self.stdout.write(self.style.SUCCESS(f"Backup written to {target}"))
+        if into and keep > 0:
+            self.prune(Path(into), keep)
+
+    def prune(self, folder: Path, keep: int) -> None:
+        backups = sorted(
+            path for path in folder.iterdir() if (path / backup.MANIFEST_FILE).exists()
+        )
+        for old in backups[:-keep]:
+            shutil.rmtree(old)
+            self.stdout.write(f"Removed the old backup {old}")
