@@ -85,6 +85,13 @@ AXES_VERBOSE = False
 # the connection's own address is used.
 TRUSTED_PROXY_IP_HEADER = env_str("TRUSTED_PROXY_IP_HEADER", "")
 
+# --- Two-factor authentication for staff (django-otp, TOTP) ------------------
+# Optional: staff enrol an authenticator app under 账户 → 两步验证; from then
+# on every sign-in asks for a code. TWO_FACTOR_REQUIRED makes it mandatory
+# for everyone with admin access.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "时评 Newsroom")
+
 # --- Content integrity (manage.py check_content) ---------------------------
 # External URLs the templates themselves link to (the share bar).
 CONTENT_CHECK_ALLOWED_URL_PREFIXES = [
