@@ -34,6 +34,12 @@ PERMISSIONS_POLICY = {
     )
 }
 
+# Nothing in the admin calls out to another site (none would pass its CSP):
+# avatars are initials, not Gravatar pictures, and Wagtail does not look for
+# new releases from the dashboard (upgrades are planned, not prompted).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
 # Public pages: nothing inline, nothing from another origin (the site loads no
 # third-party script, font or stylesheet). media_origin() adds an S3/CDN host.
 CONTENT_SECURITY_POLICY = {
