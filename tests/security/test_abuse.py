@@ -140,6 +140,55 @@ def test_a_javascript_link_in_rich_text_is_dropped_on_save(admin_client, column)
     assert "javascript:" not in stored
 
 
+def test_rich_text_keeps_only_the_features_editors_are_given(admin_client, column):
+    def block(key, kind, text, styles=(), entities=()):
+        return {
+            "key": key,
+            "type": kind,
+            "text": text,
+            "depth": 0,
+            "inlineStyleRanges": list(styles),
+            "entityRanges": list(entities),
+        }
+
+    contentstate = {
+        "blocks": [
+            block("h", "header-two", "假标题"),
+            block(
+                "b",
+                "unstyled",
+                "要点和代码",
+                [
+                    {"offset": 0, "length": 2, "style": "BOLD"},
+                    {"offset": 3, "length": 2, "style": "CODE"},
+                ],
+            ),
+            block("i", "atomic", " ", entities=[{"offset": 0, "length": 1, "key": 0}]),
+        ],
+        "entityMap": {
+            "0": {
+                "type": "IMAGE",
+                "mutability": "IMMUTABLE",
+                "data": {"id": 1, "format": "left", "alt": "x"},
+            }
+        },
+    }
+    data = article_form_data(
+        "功能", "features", body=[("paragraph", json.dumps(contentstate))]
+    )
+    data["action-publish"] = "action-publish"
+
+    admin_client.post(
+        reverse("wagtailadmin_pages:add", args=["articles", "articlepage", column.pk]),
+        data,
+    )
+
+    stored = ArticlePage.objects.get(slug="features").body.raw_data[0]["value"]
+    assert "<b>要点</b>" in stored
+    for dropped in ["<h2", "<code", "<embed", "假标题"]:
+        assert dropped not in stored
+
+
 @pytest.mark.parametrize(
     "url", ["javascript:alert(1)", "data:text/html,x", "//evil.example"]
 )
