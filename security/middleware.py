@@ -11,11 +11,14 @@ from django.urls import reverse
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp with two policies: the strict one (no inline script) for
     everything public, ADMIN_CONTENT_SECURITY_POLICY under the admin's path,
-    whose own templates carry inline scripts."""
+    whose own templates carry inline scripts, and for previews (rendered by
+    Wagtail through a dummy request to the page's public URL, then shown in
+    the admin's own iframe)."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and is_admin_path(request):
+        admin = is_admin_path(request) or getattr(request, "is_dummy", False)
+        if not report_only and parts.config is None and admin:
             directives = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
             return PolicyParts(
                 default_config(directives), parts.update, parts.replace, parts.nonce

@@ -66,6 +66,16 @@ def test_the_admin_editor_works_under_the_admin_policy(
 
     browser_page.locator(".Draftail-Editor").first.wait_for(state="visible")
     assert browser_page.locator("#id_title").input_value() == article.title
+    browser_page.fill("#id_title", article.title + "(修订)")
+    browser_page.get_by_role("button", name="保存草稿").click()
+    browser_page.locator(".messages .success").wait_for(state="visible")
+    article.refresh_from_db()
+    assert article.get_latest_revision().as_object().title.endswith("(修订)")
+
+    browser_page.get_by_role("button", name="预览").click()
+    preview = browser_page.frame_locator("iframe#w-preview-iframe")
+    preview.locator("h1.article__title").wait_for(state="visible")
+    assert "(修订)" in preview.locator("h1.article__title").inner_text()
     browser_page.screenshot(path=artifacts_dir / "admin-editor-under-csp.png")
     assert violations == []
 

@@ -63,3 +63,23 @@ def test_public_templates_carry_no_inline_script(client):
 
     for chunk in html.split("<script")[1:]:
         assert chunk.split(">", 1)[0].strip().startswith("src=")
+
+
+def test_a_preview_may_be_framed_by_the_admin_but_nothing_else(client):
+    from tests.articles.factories import ArticlePageFactory, ColumnPageFactory
+    from tests.articles.form_data import article_form_data
+    from tests.home.factories import get_home_page
+
+    column = ColumnPageFactory(parent=get_home_page())
+    article = ArticlePageFactory(parent=column, slug="preview-me")
+    client.force_login(
+        get_user_model().objects.create_superuser("boss", "boss@example.com", "x")
+    )
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
+    client.post(url, article_form_data("预览标题", "preview-me"))
+
+    response = client.get(url)
+
+    assert "预览标题" in response.content.decode()
+    assert directives(response)["frame-ancestors"] == ["'self'"]
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
