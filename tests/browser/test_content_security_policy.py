@@ -88,3 +88,25 @@ def test_the_admin_editor_works_under_the_admin_policy(
     # editor releases its editing session on unload.
     browser_page.goto("about:blank")
     browser_page.wait_for_timeout(500)
+
+
+def test_editors_get_a_working_userbar_on_public_pages(
+    demo_site, browser_page, violations, artifacts_dir
+):
+    get_user_model().objects.create_superuser("boss", "boss@example.com", PASSWORD)
+    article = ArticlePage.objects.live().first()
+    browser_page.goto(demo_site.url + "/admin/login/")
+    browser_page.fill("#id_username", "boss")
+    browser_page.fill("#id_password", PASSWORD)
+    browser_page.click("button[type=submit]")
+    browser_page.wait_for_url("**/admin/")
+
+    browser_page.goto(demo_site.url + article.url)
+
+    trigger = browser_page.locator("wagtail-userbar").locator("button").first
+    trigger.click()
+    browser_page.locator("wagtail-userbar").get_by_role("menuitem").first.wait_for(
+        state="visible"
+    )
+    browser_page.screenshot(path=artifacts_dir / "userbar-under-csp.png")
+    assert violations == []
