@@ -14,6 +14,7 @@ urlpatterns = [
     path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("share/qr.svg", core_views.share_qr_code, name="share_qr_code"),
+    path("feedback/", include("feedback.urls")),
     path("sitemap.xml", sitemap),
 ]
 
