@@ -7,10 +7,12 @@ import tarfile
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction, Revision
 
 from articles.models import ArticlePage
 from core.models import NewsImage, SiteSettings, Term
+from feedback.models import Feedback, FeedbackEvent, FeedbackReply, State
 from tests.articles.factories import (
     ArticlePageFactory,
     AuthorFactory,
@@ -18,6 +20,7 @@ from tests.articles.factories import (
     make_private,
 )
 from tests.core.factories import NewsImageFactory, UserFactory, site_settings
+from tests.feedback.factories import FeedbackFactory, handler, walk_to
 from tests.home.factories import get_home_page
 
 
@@ -49,15 +52,29 @@ def build_newsroom():
     site_settings(site_name="高原时评网", copyright_notice="版权所有")
     Term.objects.create(text="违禁词")
     UserFactory(username="editor", password="correct horse battery")
-    return column, live, draft, image
+    staff = handler()
+    feedback = [
+        walk_to(
+            FeedbackFactory(article=live[1], kind="comment"), State.PUBLISHED, staff
+        ),
+        walk_to(FeedbackFactory(article=live[1]), State.REPLIED, staff),
+        walk_to(FeedbackFactory(article=live[0]), State.CLOSED, staff),
+        FeedbackFactory(article=live[0], kind="suggestion"),
+    ]
+    return column, live, draft, image, feedback
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_restore_into_an_empty_database_brings_back_the_whole_site(
     tmp_path, media_root, client
 ):
-    column, live, draft, image = build_newsroom()
+    column, live, draft, image, feedback = build_newsroom()
     revisions = Revision.objects.count()
+    feedback_rows = {
+        item.pk: (item.tracking_code, item.message, item.state, item.contact)
+        for item in Feedback.objects.all()
+    }
+    history = (FeedbackEvent.objects.count(), FeedbackReply.objects.count())
     image_bytes = image.file.read()
     image.file.close()
 
@@ -88,9 +105,22 @@ def test_restore_into_an_empty_database_brings_back_the_whole_site(
     with restored_image.file.open() as handle:
         assert handle.read() == image_bytes
 
+    restored_feedback = {
+        item.pk: (item.tracking_code, item.message, item.state, item.contact)
+        for item in Feedback.objects.all()
+    }
+    assert restored_feedback == feedback_rows
+    assert (FeedbackEvent.objects.count(), FeedbackReply.objects.count()) == history
+
     response = client.get(live[1].url)
     assert response.status_code == 200
     assert "第1篇评论" in response.content.decode()
+    assert feedback[0].message in response.content.decode()
+    tracked = feedback[1]
+    tracking = client.get(
+        reverse("feedback:track", args=[tracked.tracking_code, tracked.tracking_token])
+    )
+    assert tracking.status_code == 200
     assert client.login(username="editor", password="correct horse battery")
 
 

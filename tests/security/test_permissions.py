@@ -138,3 +138,63 @@ def test_the_admin_is_closed_to_users_without_admin_access(outsider):
         "wagtailsnippets_core_term:list",
     ]:
         assert_not_shown(outsider.get(reverse(name)))
+
+
+# --- Reader feedback: contact details and exports ------------------------------
+
+
+@pytest.fixture
+def feedback_items(column):
+    from feedback.models import State
+    from tests.feedback.factories import FeedbackFactory, handler, walk_to
+
+    article = ArticlePageFactory(parent=column, slug="with-feedback")
+    staff = handler()
+    comment = FeedbackFactory(
+        article=article,
+        kind="comment",
+        contact="reader@example.com",
+        ip_address="203.0.113.9",
+    )
+    walk_to(comment, State.PUBLISHED, staff)
+    complaint = FeedbackFactory(
+        article=article, contact="13800138000", ip_address="198.51.100.77"
+    )
+    walk_to(complaint, State.REPLIED, staff)
+    return article, comment, complaint
+
+
+def test_feedback_queue_items_and_exports_need_the_admin(outsider, feedback_items):
+    _, comment, _ = feedback_items
+    urls = [
+        reverse("wagtailsnippets_feedback_feedback:list"),
+        reverse("wagtailsnippets_feedback_feedback:list") + "?export=csv",
+        reverse("wagtailsnippets_feedback_feedback:list") + "?export=xlsx",
+        reverse("wagtailsnippets_feedback_feedback:edit", args=[comment.pk]),
+    ]
+    for url in urls:
+        response = outsider.get(url)
+        assert_not_shown(response)
+        assert "reader@example.com" not in response.content.decode()
+
+
+def test_public_pages_never_show_contact_details_or_addresses(client, feedback_items):
+    article, comment, complaint = feedback_items
+    urls = [
+        article.url,
+        reverse("feedback:figures"),
+        reverse("feedback:lookup") + f"?code={complaint.tracking_code}",
+        reverse("feedback:track", args=[comment.tracking_code, comment.tracking_token]),
+        reverse(
+            "feedback:track", args=[complaint.tracking_code, complaint.tracking_token]
+        ),
+    ]
+    for url in urls:
+        html = client.get(url).content.decode()
+        for private in [
+            "reader@example.com",
+            "13800138000",
+            "203.0.113.9",
+            "198.51.100.77",
+        ]:
+            assert private not in html, (url, private)
