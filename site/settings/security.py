@@ -85,11 +85,11 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "security.network.client_ip"
+# The same idea of the client's address as the feedback rate limits: the
+# connection's, or the proxy's header when FEEDBACK_TRUSTED_PROXY_HEADER
+# (and FEEDBACK_TRUSTED_PROXIES) name it.
+AXES_CLIENT_IP_CALLABLE = "feedback.client_ip.client_ip"
 AXES_VERBOSE = False
-# The header the reverse proxy (nginx) sets to the client's address; unset,
-# the connection's own address is used.
-TRUSTED_PROXY_IP_HEADER = env_str("TRUSTED_PROXY_IP_HEADER", "")
 
 # --- Two-factor authentication for staff (django-otp, TOTP) ------------------
 # Optional: staff enrol an authenticator app under 账户 → 两步验证; from then

@@ -76,12 +76,13 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_lockout(client, edito
 
 
 def test_behind_the_proxy_the_trusted_header_names_the_client(client, editor, settings):
-    settings.TRUSTED_PROXY_IP_HEADER = "HTTP_X_REAL_IP"
+    settings.FEEDBACK_TRUSTED_PROXY_HEADER = "X-Forwarded-For"
+    settings.FEEDBACK_TRUSTED_PROXIES = ["127.0.0.1"]
     for _ in range(5):
-        log_in(client, "guess", address="127.0.0.1", HTTP_X_REAL_IP="203.0.113.7")
+        log_in(client, "guess", address="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")
 
     other_reader = log_in(
-        client, PASSWORD, address="127.0.0.1", HTTP_X_REAL_IP="198.51.100.20"
+        client, PASSWORD, address="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.20"
     )
 
     assert other_reader.status_code == 302
