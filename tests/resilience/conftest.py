@@ -4,7 +4,6 @@ its services away and bring them back."""
 
 import json
 import os
-import secrets
 import shutil
 import subprocess
 import sys
@@ -136,8 +135,13 @@ class Server:
         return lines
 
 
+_collected = []
+
+
 def collect_static(env):
-    if not (STATIC_ROOT / "staticfiles.json").exists():
+    """Once per test run (incremental: only changed files are copied)."""
+    if not _collected:
+        _collected.append(True)
         subprocess.run(  # noqa: S603
             [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
             cwd=BASE_DIR,
@@ -156,7 +160,8 @@ def server_env(**overrides) -> dict:
     }
     env.update(
         DJANGO_SETTINGS_MODULE="newsroom.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
+        # This run's key, so forms signed by the tests are valid there too.
+        SECRET_KEY=settings.SECRET_KEY,
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=(
             f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:"
@@ -167,6 +172,9 @@ def server_env(**overrides) -> dict:
         MEDIA_ROOT=str(settings.MEDIA_ROOT),
         SECURE_SSL_REDIRECT="0",
         DB_CONN_MAX_AGE="60",
+        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+        FEEDBACK_TRUSTED_PROXY_HEADER="X-Forwarded-For",
+        FEEDBACK_TRUSTED_PROXIES="127.0.0.1",
     )
     env.update(overrides)
     return env
