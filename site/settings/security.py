@@ -107,4 +107,4 @@ CONTENT_CHECK_ALLOWED_URL_PREFIXES = [
 # Hosts whose <iframe> an editor may embed (none: the body has no embed block).
 CONTENT_CHECK_ALLOWED_FRAME_HOSTS = []
 # Pages that are not Wagtail pages but carry the site's chrome.
-CONTENT_CHECK_EXTRA_PATHS = []
+CONTENT_CHECK_EXTRA_PATHS = ["/feedback/figures/", "/feedback/lookup/"]

@@ -112,3 +112,18 @@ def test_code_written_into_the_database_around_the_editor_fails(
         check_content()
 
     assert problem in problems_of(capsys)
+
+
+def test_a_published_reader_comment_with_a_newly_blocked_term_fails(newsroom, capsys):
+    from feedback.models import State
+    from tests.feedback.factories import FeedbackFactory, handler, walk_to
+
+    comment = FeedbackFactory(article=newsroom, kind="comment", message="加微信看新片")
+    walk_to(comment, State.PUBLISHED, handler())
+    check_content()
+    Term.objects.create(text="加微信", level=Term.Level.BLOCKED)
+
+    with pytest.raises(CommandError):
+        check_content()
+
+    assert f"{newsroom.url}: blocked term: 加微信" in problems_of(capsys)
