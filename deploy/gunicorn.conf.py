@@ -29,12 +29,9 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1"
 limit_request_line = 8190
 limit_request_fields = 100
 
-# Logs to stdout/stderr (journald), the access log as one JSON object a line.
+# Logs to stdout/stderr (journald), the access log as one JSON object a line
+# (ops/access_log.py).
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
-access_log_format = (
-    '{"time":"%(t)s","logger":"gunicorn.access","remote":"%({x-real-ip}i)s",'
-    '"method":"%(m)s","path":"%(U)s","query":"%(q)s","status":%(s)s,'
-    '"bytes":"%(B)s","duration_ms":%(M)s,"referer":"%(f)s","agent":"%(a)s"}'
-)
+logger_class = "ops.access_log.JsonAccessLogger"
