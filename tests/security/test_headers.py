@@ -83,3 +83,29 @@ def test_a_preview_may_be_framed_by_the_admin_but_nothing_else(client):
     assert "预览标题" in response.content.decode()
     assert directives(response)["frame-ancestors"] == ["'self'"]
     assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_the_admin_can_live_at_another_path():
+    from tests.ops.production import production_env, run_manage
+
+    probe = (
+        "from django.test import RequestFactory; from django.urls import resolve, "
+        "reverse; from security.middleware import is_admin_path; "
+        "rf = RequestFactory(); "
+        "print(reverse('wagtailadmin_home'), resolve('/admin/').url_name, "
+        "is_admin_path(rf.get('/redaktion/pages/')), is_admin_path(rf.get('/admin/')))"
+    )
+
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        probe,
+        env=production_env(WAGTAILADMIN_PATH="redaktion"),
+    )
+
+    assert result.returncode == 0, result.stderr
+    home, old_path, new_is_admin, old_is_admin = result.stdout.split()
+    assert home == "/redaktion/"
+    assert old_path != "wagtailadmin_home"
+    assert (new_is_admin, old_is_admin) == ("True", "False")
