@@ -106,5 +106,8 @@ CONTENT_CHECK_ALLOWED_URL_PREFIXES = [
 ]
 # Hosts whose <iframe> an editor may embed (none: the body has no embed block).
 CONTENT_CHECK_ALLOWED_FRAME_HOSTS = []
+# Snippets holding what readers typed: their URLs never count as entered by
+# an editor.
+CONTENT_CHECK_READER_MODELS = ["feedback.Feedback"]
 # Pages that are not Wagtail pages but carry the site's chrome.
 CONTENT_CHECK_EXTRA_PATHS = ["/feedback/figures/", "/feedback/lookup/"]

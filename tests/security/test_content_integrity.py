@@ -67,6 +67,10 @@ def test_a_site_with_only_editor_entered_links_passes(newsroom, capsys):
 def test_a_template_with_injected_spam_links_and_script_fails(
     newsroom, settings, tmp_path, capsys
 ):
+    from tests.feedback.factories import FeedbackFactory
+
+    # A reader typing the spam URL does not make it "entered by an editor".
+    FeedbackFactory(article=newsroom, message="好网站 https://spam.example.net/")
     (tmp_path / "navigation").mkdir()
     (tmp_path / "navigation" / "_footer.html").write_text(SPAM_FOOTER)
     engine = {**django_settings.TEMPLATES[0]}

@@ -24,21 +24,33 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, verbosity=1, **options):
-        sites = list(Site.objects.select_related("root_page"))
+        sites = list(Site.objects.order_by("-is_default_site", "pk"))
         if not sites:
             raise CommandError("No Wagtail site is configured.")
-        pages = list(Page.objects.live().specific().order_by("path"))
         policy = IntegrityPolicy(
             own_hosts=self.own_hosts(sites),
-            editor_urls=self.editor_urls(pages),
+            editor_urls=self.editor_urls(),
             blocked_terms=Term.objects.blocked(),
         )
-        client = Client(raise_request_exception=False)
         # Expected 404s (the probe of the error page) are not news.
-        logging.getLogger("django.request").setLevel(logging.ERROR)
+        request_log = logging.getLogger("django.request")
+        level = request_log.level
+        request_log.setLevel(logging.ERROR)
+        try:
+            problems, checked = self.check_pages(policy, sites, verbosity)
+        finally:
+            request_log.setLevel(level)
+        for problem in problems:
+            self.stderr.write(problem)
+        if problems:
+            raise CommandError(f"{len(problems)} problem(s) on {checked} pages")
+        self.stdout.write(self.style.SUCCESS(f"{checked} pages checked: all clean"))
+
+    def check_pages(self, policy, sites, verbosity):
+        client = Client(raise_request_exception=False)
         problems: list[str] = []
         checked = 0
-        for url, expected in self.urls_to_check(pages, sites):
+        for url, expected in self.urls_to_check(sites):
             parts = urlsplit(url)
             response = client.get(
                 parts.path + (f"?{parts.query}" if parts.query else ""),
@@ -55,16 +67,11 @@ class Command(BaseCommand):
                 )
             if verbosity > 1 or (verbosity and checked % 100 == 0):
                 self.stdout.write(f"… {checked} pages checked")
-        for problem in problems:
-            self.stderr.write(problem)
-        if problems:
-            raise CommandError(f"{len(problems)} problem(s) on {checked} pages")
-        self.stdout.write(self.style.SUCCESS(f"{checked} pages checked: all clean"))
+        return problems, checked
 
-    def urls_to_check(self, pages, sites):
-        for page in pages:
-            site_id, root_url, path = page.get_url_parts() or (None, None, None)
-            if path is None:
+    def urls_to_check(self, sites):
+        for page in live_pages():
+            if page.get_url_parts() is None:
                 continue  # not under any site: unreachable
             for entry in page.get_sitemap_urls():
                 yield entry["location"], 200
@@ -80,13 +87,20 @@ class Command(BaseCommand):
                 hosts.add(host)
         return hosts
 
-    def editor_urls(self, pages) -> set[str]:
+    def editor_urls(self) -> set[str]:
         """URLs anywhere in what editors entered: live pages, snippets and
-        site settings."""
+        site settings (not what readers typed: CONTENT_CHECK_READER_MODELS)."""
         found = set()
-        for page in pages:
+        for page in live_pages():
             found |= urls_in(page.serializable_data())
-        content_models = [*get_snippet_models(), *settings_registry]
-        for model in content_models:
-            found |= urls_in(serializers.serialize("python", model.objects.all()))
+        readers = {label.lower() for label in settings.CONTENT_CHECK_READER_MODELS}
+        for model in [*get_snippet_models(), *settings_registry]:
+            if model._meta.label_lower in readers:
+                continue
+            rows = model.objects.all().iterator(chunk_size=500)
+            found |= urls_in(serializers.serialize("python", rows))
         return found
+
+
+def live_pages():
+    return Page.objects.live().specific().order_by("path").iterator(chunk_size=200)
