@@ -55,12 +55,12 @@ check: install-dev
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djhtml --check templates
+	$(BIN)/djhtml --check templates $(wildcard */templates)
 
 format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
-	$(BIN)/djhtml templates
+	$(BIN)/djhtml templates $(wildcard */templates)
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache

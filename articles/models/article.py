@@ -14,6 +14,8 @@ from wagtail.search import index
 from articles.blocks import ArticleBodyBlock
 from core.models import BasePage, SiteSettings
 from core.people import display_name
+from editorial.forms import ArticlePageForm
+from editorial.permissions import ArticlePermissionTester
 
 RELATED_LIMIT = 6
 
@@ -139,6 +141,7 @@ class ArticlePage(BasePage):
     tags = ClusterTaggableManager("标签", through=ArticlePageTag, blank=True)
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
+    base_form_class = ArticlePageForm
 
     content_panels = [
         FieldPanel("kicker"),
@@ -153,7 +156,9 @@ class ArticlePage(BasePage):
             [
                 FieldPanel("source"),
                 FieldPanel("display_date"),
-                FieldPanel("responsible_editor"),
+                FieldPanel(
+                    "responsible_editor", permission="editorial.set_responsible_editor"
+                ),
                 FieldPanel("disclaimer"),
             ],
             heading="发布信息",
@@ -176,6 +181,9 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = "文章"
         verbose_name_plural = "文章"
+
+    def permissions_for_user(self, user):
+        return ArticlePermissionTester(user, self)
 
     @property
     def column(self):

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "core",
     "home",
     "articles",
+    "editorial",
     "feedback",
     "demo",
     "ops",
@@ -177,6 +178,11 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
+# Review e-mails go to the reviewers of each step and to the writer, not to
+# every superuser on every step.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool(
+    "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", False
+)
 
 # Periodic jobs run by `manage.py run_scheduler` (started by `make run` and
 # by the production set-up): {"command": name, "args": [...], "every": seconds}.
