@@ -14,6 +14,7 @@ from wagtail.search import index
 from articles.blocks import ArticleBodyBlock
 from core.models import BasePage, SiteSettings
 from core.people import display_name
+from search.index import ChineseSearchField
 
 RELATED_LIMIT = 6
 
@@ -163,9 +164,11 @@ class ArticlePage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("standfirst"),
-        index.SearchField("body"),
-        index.RelatedFields("bylines", [index.SearchField("author_name")]),
+        ChineseSearchField("kicker"),
+        ChineseSearchField("standfirst"),
+        ChineseSearchField("body"),
+        index.RelatedFields("bylines", [ChineseSearchField("author_name")]),
+        index.RelatedFields("tags", [ChineseSearchField("name")]),
         index.FilterField("display_date"),
     ]
 

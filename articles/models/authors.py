@@ -7,6 +7,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from core.models import BasePage
+from search.index import ChineseAutocompleteField, ChineseSearchField
 
 
 class BylineRole(models.Model):
@@ -59,9 +60,9 @@ class Author(index.Indexed, models.Model):
         FieldPanel("user"),
     ]
     search_fields = [
-        index.SearchField("name", boost=2),
-        index.SearchField("bio"),
-        index.AutocompleteField("name"),
+        ChineseSearchField("name", boost=2),
+        ChineseSearchField("bio"),
+        ChineseAutocompleteField("name"),
     ]
 
     class Meta:

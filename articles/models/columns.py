@@ -2,9 +2,9 @@ from django.core.paginator import Paginator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.search import index
 
 from core.models import BasePage
+from search.index import ChineseSearchField
 
 
 class ColumnPage(BasePage):
@@ -26,7 +26,7 @@ class ColumnPage(BasePage):
         FieldPanel("default_kicker"),
         FieldPanel("default_disclaimer"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = [*BasePage.search_fields, ChineseSearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
