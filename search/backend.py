@@ -19,14 +19,15 @@ DEFAULT_WRAPPED = "wagtail.search.backends.database"
 
 
 class ChineseQueryMixin:
-    def _prepare(self, query, operator, rewrite, compiler_class):
-        default_operator = operator or compiler_class.DEFAULT_OPERATOR
+    def _prepare(self, query, operator, rewrite, compiler):
+        default_operator = operator or compiler.DEFAULT_OPERATOR
         if isinstance(query, str):
             query = PlainText(query, operator=default_operator)
         return rewrite(query, default_operator)
 
     def search(self, query, model_or_queryset, fields=None, operator=None, **kwargs):
-        query = self._prepare(query, operator, rewrite_search, self.query_compiler_class)
+        compiler = self.query_compiler_class
+        query = self._prepare(query, operator, rewrite_search, compiler)
         if is_empty(query):
             return EmptySearchResults()
         return super().search(query, model_or_queryset, fields=fields, **kwargs)
@@ -34,9 +35,8 @@ class ChineseQueryMixin:
     def autocomplete(
         self, query, model_or_queryset, fields=None, operator=None, **kwargs
     ):
-        query = self._prepare(
-            query, operator, rewrite_autocomplete, self.autocomplete_query_compiler_class
-        )
+        compiler = self.autocomplete_query_compiler_class
+        query = self._prepare(query, operator, rewrite_autocomplete, compiler)
         if is_empty(query):
             return EmptySearchResults()
         return super().autocomplete(query, model_or_queryset, fields=fields, **kwargs)
