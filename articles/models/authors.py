@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.shortcuts import get_object_or_404
 from wagtail.admin.panels import FieldPanel
@@ -7,6 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from core.models import BasePage
+from core.pagination import paginate
 from search.index import ChineseAutocompleteField, ChineseSearchField
 
 
@@ -90,7 +90,11 @@ class AuthorIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def author_list(self, request):
-        authors = Author.objects.select_related("photo").order_by("name")
+        authors = (
+            Author.objects.select_related("photo")
+            .prefetch_related("photo__renditions")
+            .order_by("name")
+        )
         return self.render(
             request,
             context_overrides={"authors": authors},
@@ -101,7 +105,12 @@ class AuthorIndexPage(RoutablePageMixin, BasePage):
     def author_detail(self, request, slug):
         from .article import ArticlePage
 
-        author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+        author = get_object_or_404(
+            Author.objects.select_related("photo").prefetch_related(
+                "photo__renditions"
+            ),
+            slug=slug,
+        )
         articles = (
             ArticlePage.objects.live()
             .public()
@@ -109,7 +118,7 @@ class AuthorIndexPage(RoutablePageMixin, BasePage):
             .distinct()
             .for_listing()
         )
-        page = Paginator(articles, 20).get_page(request.GET.get("page"))
+        page = paginate(request, articles)
         return self.render(
             request,
             context_overrides={

@@ -1,9 +1,9 @@
-from django.core.paginator import Paginator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
 from core.models import BasePage
+from core.pagination import paginate
 from search.index import ChineseSearchField
 
 
@@ -41,5 +41,5 @@ class ColumnPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.child_of(self).live().public().for_listing()
-        context["articles"] = Paginator(articles, 20).get_page(request.GET.get("page"))
+        context["articles"] = paginate(request, articles)
         return context

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "articles",
     "demo",
     "search",
+    "feeds",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -56,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.script_variant.ScriptVariantMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
