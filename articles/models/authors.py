@@ -111,11 +111,11 @@ class AuthorIndexPage(RoutablePageMixin, BasePage):
             ),
             slug=slug,
         )
+        request._author_index_page = self  # read by the author_url template tag
         articles = (
             ArticlePage.objects.live()
             .public()
-            .filter(bylines__author=author)
-            .distinct()
+            .filter(pk__in=author.bylines.values("page_id"))
             .for_listing()
         )
         page = paginate(request, articles)
