@@ -276,12 +276,13 @@ class ArticlePage(BasePage):
         candidates = ArticlePage.objects.live().public().exclude(pk=self.pk)
         chosen: list[ArticlePage] = []
 
-        pinned_ids = list(self.pinned_related.values_list("article_id", flat=True))
+        # Read through the cluster relations, so previews of unsaved edits work.
+        pinned_ids = [link.article_id for link in self.pinned_related.all()]
         if pinned_ids:
             by_id = candidates.filter(pk__in=pinned_ids).for_listing().in_bulk()
             chosen = [by_id[pk] for pk in pinned_ids if pk in by_id][:limit]
 
-        tag_ids = list(self.tags.values_list("pk", flat=True))
+        tag_ids = [tag.pk for tag in self.tags.all()]
         fillers = []
         if tag_ids:
             fillers.append(

@@ -6,7 +6,6 @@ from search.index import chinese_title_fields
 class BasePage(Page):
     """Fields and behaviour every public page shares (SEO, listing)."""
 
-    promote_panels = Page.promote_panels
     search_fields = chinese_title_fields(Page.search_fields)
 
     class Meta:

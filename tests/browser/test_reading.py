@@ -3,7 +3,10 @@ from django.core.management import call_command
 
 from articles.models import ArticlePage
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 WIDTHS = [360, 1280]
 
@@ -22,7 +25,9 @@ def test_article_page_fits_the_screen_without_sideways_scrolling(
     browser_page.set_viewport_size({"width": width, "height": 900})
     browser_page.goto(demo_site.url + article.url)
 
-    assert browser_page.locator("h1.article__title").inner_text().endswith(article.title)
+    assert (
+        browser_page.locator("h1.article__title").inner_text().endswith(article.title)
+    )
     scroll_width = browser_page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= width
     lead_image = browser_page.locator(".article__lead-image img")

@@ -124,7 +124,8 @@ class Command(BaseCommand):
     def load_terms(self):
         for item in read("terms"):
             Term.objects.get_or_create(
-                text=item["text"], defaults={"level": item["level"], "note": item["note"]}
+                text=item["text"],
+                defaults={"level": item["level"], "note": item["note"]},
             )
 
     def load_columns(self, home) -> dict:

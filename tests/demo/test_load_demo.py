@@ -1,0 +1,91 @@
+import json
+from io import StringIO
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import TestCase
+from wagtail.images import get_image_model
+
+from articles.models import ArticlePage, Author, ColumnPage, Source
+
+DEMO_DATA = Path(__file__).resolve().parents[2] / "demo" / "data"
+
+
+def demo_counts() -> dict[str, int]:
+    return {
+        "articles": ArticlePage.objects.count(),
+        "columns": ColumnPage.objects.count(),
+        "authors": Author.objects.count(),
+        "sources": Source.objects.count(),
+        "images": get_image_model().objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+def load_demo() -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+class LoadDemoTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.first_output = load_demo()
+        cls.after_first_run = demo_counts()
+        cls.second_output = load_demo()
+        cls.after_second_run = demo_counts()
+        cls.demo_articles = json.loads(
+            (DEMO_DATA / "articles.json").read_text(encoding="utf-8")
+        )
+
+    def test_loading_twice_creates_nothing_twice(self):
+        self.assertEqual(self.after_second_run, self.after_first_run)
+
+    def test_demo_has_enough_content_to_show_every_page_type(self):
+        counts = self.after_first_run
+        self.assertGreaterEqual(counts["columns"], 3)
+        self.assertGreaterEqual(counts["articles"], 15)
+        self.assertGreaterEqual(counts["authors"], 6)
+        self.assertGreaterEqual(counts["sources"], 2)
+        self.assertGreaterEqual(counts["images"], 1)
+
+    def test_demo_has_a_superuser_called_admin(self):
+        admin = get_user_model().objects.get(username="admin")
+        self.assertTrue(admin.is_superuser)
+        self.assertTrue(admin.is_staff)
+
+    def test_every_article_in_the_demo_data_is_loaded(self):
+        slugs = set(ArticlePage.objects.values_list("slug", flat=True))
+        self.assertEqual({item["slug"] for item in self.demo_articles} - slugs, set())
+
+    def test_every_demo_article_is_live_and_public(self):
+        articles = ArticlePage.objects.all()
+        self.assertEqual(
+            set(articles.values_list("pk", flat=True)),
+            set(articles.live().public().values_list("pk", flat=True)),
+        )
+
+    def test_every_demo_article_renders(self):
+        for article in ArticlePage.objects.live():
+            with self.subTest(article=article.slug):
+                response = self.client.get(article.url)
+                self.assertEqual(response.status_code, 200)
+
+    def test_home_column_and_author_pages_render(self):
+        urls = ["/", "/authors/"]
+        urls += [column.url for column in ColumnPage.objects.live()]
+        urls += [f"/authors/{author.slug}/" for author in Author.objects.all()]
+        for url in urls:
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).status_code, 200)
+
+    def test_demo_site_settings_are_filled_in(self):
+        response = self.client.get("/")
+        self.assertContains(response, "新闻热线")
+
+    def test_loader_reports_progress_then_a_summary(self):
+        self.assertIn("Demo ready", self.first_output)
+        self.assertIn("[1/", self.first_output)
+        self.assertNotIn("[1/", self.second_output, "nothing new the second time")
