@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
@@ -14,6 +13,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
+from articles.forms import ArticlePageForm
 from articles.structured_data import article_json_ld, share_image
 from core.models import BasePage, SiteSettings
 from core.people import display_name
@@ -211,6 +211,7 @@ class ArticlePage(BasePage):
         index.FilterField("display_date"),
     ]
 
+    base_form_class = ArticlePageForm
     parent_page_types = ["articles.ColumnPage"]
     subpage_types = []
     template = "pages/article_page.html"
@@ -219,27 +220,12 @@ class ArticlePage(BasePage):
         verbose_name = "文章"
         verbose_name_plural = "文章"
 
-    def clean(self):
-        super().clean()
-        if (
-            self.lead_image_id
-            and not self.lead_image_decorative
-            and not self.lead_image_alt.strip()
-            and not (self.lead_image.description or "").strip()
-        ):
-            raise ValidationError(
-                {
-                    "lead_image_alt": "请填写题图的替代文字(或在图片库里填写图片描述),"
-                    "若图片仅为装饰请勾选“题图仅为装饰”。"
-                }
-            )
-
     @property
     def lead_image_alt_text(self) -> str:
         """What a screen reader says for the lead image ("" if decorative)."""
         if self.lead_image_decorative or not self.lead_image_id:
             return ""
-        return self.lead_image_alt.strip() or self.lead_image.description.strip()
+        return self.lead_image_alt.strip() or self.lead_image.default_alt_text
 
     @property
     def column(self):
