@@ -12,7 +12,7 @@ from articles.models import ArticlePage
 def published(queryset=None):
     """Live, public articles, newest first by display date, ready to list."""
     queryset = ArticlePage.objects.all() if queryset is None else queryset
-    return queryset.live().public().for_listing()
+    return queryset.readable().for_listing()
 
 
 def in_bulk_for_listing(articles, ids) -> dict:

@@ -54,10 +54,8 @@ class HomePage(RoutablePageMixin, BasePage):
         )
         from articles.models import ArticlePage, ColumnPage
 
-        # Private sections are looked up once and excluded from every list.
-        private = ArticlePage.objects.private_q()
-        articles = ArticlePage.objects.descendant_of(self).live().exclude(private)
-        columns = list(ColumnPage.objects.child_of(self).live().exclude(private))
+        articles = ArticlePage.objects.descendant_of(self).readable()
+        columns = list(ColumnPage.objects.child_of(self).live().public())
         per_column = latest_ids_per_column(articles, columns, PER_COLUMN_COUNT)
         newest = latest_ids(articles, LATEST_COUNT + 1)
         wanted = {*newest, *(pk for ids in per_column.values() for pk in ids)}

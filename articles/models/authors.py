@@ -26,6 +26,10 @@ class BylineRole(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def photo_alt_text(self) -> str:
+        return f"{self.name}的照片"
+
 
 class Author(index.Indexed, models.Model):
     """A person credited on articles; not necessarily an admin user."""
@@ -73,6 +77,10 @@ class Author(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def photo_alt_text(self) -> str:
+        return f"{self.name}的照片"
+
 
 class AuthorIndexPage(RoutablePageMixin, BasePage):
     """/authors/ lists every author; /authors/<slug>/ is one author's page."""
@@ -113,8 +121,7 @@ class AuthorIndexPage(RoutablePageMixin, BasePage):
         )
         request._author_index_page = self  # read by the author_url template tag
         articles = (
-            ArticlePage.objects.live()
-            .public()
+            ArticlePage.objects.readable()
             .filter(pk__in=author.bylines.values("page_id"))
             .for_listing()
         )

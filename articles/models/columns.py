@@ -40,6 +40,6 @@ class ColumnPage(BasePage):
         from .article import ArticlePage
 
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.child_of(self).live().public().for_listing()
+        articles = ArticlePage.objects.child_of(self).readable().for_listing()
         context["articles"] = paginate(request, articles)
         return context
