@@ -13,7 +13,7 @@ import re
 from django.core.cache import cache
 from django.utils.cache import patch_vary_headers
 
-from core.text import to_traditional
+from core.text import to_reading_traditional
 
 COOKIE_NAME = "zh_script"
 TRADITIONAL = "hant"
@@ -39,7 +39,7 @@ def convert_html(html: str) -> str:
     if converted is None:
         parts = KEEP_RE.split(html)
         converted = "".join(
-            part if index % 2 else to_traditional(part)
+            part if index % 2 else to_reading_traditional(part)
             for index, part in enumerate(parts)
         )
         cache.set(key, converted, CACHE_SECONDS)
