@@ -16,6 +16,15 @@ def _combine(queries: list[SearchQuery], operator: str) -> SearchQuery:
     return And(queries) if operator.lower() == "and" else Or(queries)
 
 
+def original_words(terms: list[str]) -> str:
+    """The terms as the reader wrote them, for models indexed the ordinary
+    way: a mixed term stays one word (政务app), so its parts cannot match
+    apart in the segmented index."""
+    return " ".join(
+        "".join(term.split()) if has_han(term) else term for term in terms
+    )
+
+
 def is_empty(query) -> bool:
     if isinstance(query, PlainText | Phrase):
         return not query.query_string.strip()
@@ -26,7 +35,7 @@ def rewrite_search(query: SearchQuery, default_operator: str) -> SearchQuery:
     if isinstance(query, PlainText):
         operator = query.operator or default_operator
         terms = query_terms(query.query_string)
-        plain = PlainText(" ".join(terms), operator=operator)
+        plain = PlainText(original_words(terms), operator=operator)
         if not any(has_han(term) for term in terms):
             return plain
         phrases = [Phrase(" ".join(sequence(term))) for term in terms]
@@ -45,7 +54,7 @@ def rewrite_autocomplete(query: SearchQuery, default_operator: str) -> SearchQue
     if isinstance(query, PlainText):
         operator = query.operator or default_operator
         terms = query_terms(query.query_string)
-        plain = PlainText(" ".join(terms), operator=operator)
+        plain = PlainText(original_words(terms), operator=operator)
         if not any(has_han(term) for term in terms):
             return plain
         tokens = [token for term in terms for token in sequence(term)]
