@@ -20,9 +20,7 @@ def original_words(terms: list[str]) -> str:
     """The terms as the reader wrote them, for models indexed the ordinary
     way: a mixed term stays one word (政务app), so its parts cannot match
     apart in the segmented index."""
-    return " ".join(
-        "".join(term.split()) if has_han(term) else term for term in terms
-    )
+    return " ".join("".join(term.split()) if has_han(term) else term for term in terms)
 
 
 def is_empty(query) -> bool:

@@ -36,7 +36,9 @@ class ScriptToggleTests(TestCase):
         self.assertEqual(soup.html["lang"], "zh-Hant")
         self.assertEqual(response["Content-Language"], "zh-Hant")
         self.assertIn("讓群眾辦事更方便", text_of(soup.select_one("h1")))
-        self.assertIn("服務窗口要聽得進意見。", text_of(soup.select_one(".article__body")))
+        self.assertIn(
+            "服務窗口要聽得進意見。", text_of(soup.select_one(".article__body"))
+        )
 
     def test_stored_content_never_changes(self):
         self.choose("hant")

@@ -55,7 +55,9 @@ class ArticleSeoTests(TestCase):
             bylines=[("评论员", cls.first), ("记者", cls.second)],
             tags=["政务服务", "民生"],
         )
-        cls.plain = ArticlePageFactory(parent=cls.column, title="没有题图", slug="plain")
+        cls.plain = ArticlePageFactory(
+            parent=cls.column, title="没有题图", slug="plain"
+        )
 
     def setUp(self):
         self.response = self.client.get("/qinglan/tucao/?utm_source=x")
@@ -79,7 +81,9 @@ class ArticleSeoTests(TestCase):
             meta(self.soup, "property", "og:image:alt"), "市民在窗口前填写意见单"
         )
         self.assertEqual(meta(self.soup, "property", "og:type"), "article")
-        self.assertEqual(meta(self.soup, "property", "og:title"), "把“吐槽窗口”办成回音壁")
+        self.assertEqual(
+            meta(self.soup, "property", "og:title"), "把“吐槽窗口”办成回音壁"
+        )
         self.assertEqual(
             meta(self.soup, "property", "og:url"), "http://testserver/qinglan/tucao/"
         )
@@ -89,7 +93,9 @@ class ArticleSeoTests(TestCase):
         )
         self.assertEqual(meta(self.soup, "name", "twitter:card"), "summary_large_image")
         self.assertEqual(meta(self.soup, "name", "twitter:image"), image)
-        self.assertEqual(self.client.get(image.removeprefix("http://testserver")).status_code, 200)
+        self.assertEqual(
+            self.client.get(image.removeprefix("http://testserver")).status_code, 200
+        )
 
     def test_article_without_lead_image_has_a_small_card_and_no_image(self):
         soup = soup_of(self.client.get("/qinglan/plain/"))
@@ -125,7 +131,11 @@ class ArticleSeoTests(TestCase):
         )
         self.assertEqual(
             data["publisher"],
-            {"@type": "Organization", "name": "青岚日报社", "url": "http://testserver/"},
+            {
+                "@type": "Organization",
+                "name": "青岚日报社",
+                "url": "http://testserver/",
+            },
         )
         self.assertEqual(data["image"], [meta(self.soup, "property", "og:image")])
         self.assertEqual(
@@ -144,11 +154,15 @@ class ArticleSeoTests(TestCase):
             for link in self.soup.select("nav.breadcrumb a")
         ]
         data = json_ld(self.soup, "BreadcrumbList")
-        structured = [
-            (item["name"], item["item"]) for item in data["itemListElement"]
-        ]
+        structured = [(item["name"], item["item"]) for item in data["itemListElement"]]
         self.assertEqual(structured, visible)
-        self.assertEqual(visible, [("青岚新闻网", "http://testserver/"), ("青岚时评", "http://testserver/qinglan/")])
+        self.assertEqual(
+            visible,
+            [
+                ("青岚新闻网", "http://testserver/"),
+                ("青岚时评", "http://testserver/qinglan/"),
+            ],
+        )
         self.assertEqual([item["position"] for item in data["itemListElement"]], [1, 2])
 
     def test_json_ld_cannot_close_its_script_element(self):
@@ -183,7 +197,7 @@ class SiteSeoTests(TestCase):
         self.assertIn("/qinglan/one/</loc>", content)
 
     def test_paginated_pages_have_their_own_canonical_url(self):
-        for n in range(21):
+        for _ in range(21):
             ArticlePageFactory(parent=self.article.get_parent())
         soup = soup_of(self.client.get("/qinglan/?page=2&utm=x"))
         self.assertEqual(
@@ -194,6 +208,12 @@ class SiteSeoTests(TestCase):
     def test_every_page_declares_its_language_and_landmarks(self):
         soup = soup_of(self.client.get("/qinglan/one/"))
         self.assertEqual(soup.html["lang"], "zh-Hans")
-        for selector in ("header", "main#main", "footer", "nav.breadcrumb", "form[role=search]"):
+        for selector in (
+            "header",
+            "main#main",
+            "footer",
+            "nav.breadcrumb",
+            "form[role=search]",
+        ):
             self.assertIsNotNone(soup.select_one(selector), selector)
         self.assertEqual(soup.select_one("a.skip-link")["href"], "#main")

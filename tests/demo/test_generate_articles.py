@@ -46,7 +46,9 @@ class GenerateArticlesTests(TestCase):
     def test_running_again_reuses_what_exists_and_adds_only_the_missing(self):
         self.assertIn("reusing", generate(10))
         generate(12)
-        self.assertEqual(ArticlePage.objects.filter(slug__startswith="gen1-s7-").count(), 12)
+        self.assertEqual(
+            ArticlePage.objects.filter(slug__startswith="gen1-s7-").count(), 12
+        )
         self.assertEqual(Page.find_problems(), ([], [], [], [], []))
 
     def test_same_seed_gives_the_same_text(self):

@@ -93,7 +93,9 @@ class FeedTests(TestCase):
         self.assertIn("青岚时评", column_feed.feed.title)
         _, author_feed = self.parse(FEEDS["author"][1])
         self.assertTrue(all(int(e.title[2:]) % 3 == 0 for e in author_feed.entries))
-        self.assertEqual(author_feed.feed.link, "http://testserver/authors/lin-zhiyuan/")
+        self.assertEqual(
+            author_feed.feed.link, "http://testserver/authors/lin-zhiyuan/"
+        )
 
     def test_summary_by_default(self):
         _, feed = self.parse("/feeds/rss.xml")
@@ -104,7 +106,9 @@ class FeedTests(TestCase):
         _, feed = self.parse("/feeds/rss.xml")
         summary = feed.entries[0].summary
         self.assertIn(f"正文第{ITEM_COUNT + 2}段<b>加粗</b>", summary)
-        self.assertIn("<blockquote><p>不积跬步</p><footer>荀子</footer></blockquote>", summary)
+        self.assertIn(
+            "<blockquote><p>不积跬步</p><footer>荀子</footer></blockquote>", summary
+        )
         self.assertIn("<ol><li>受理</li><li>办理</li></ol>", summary)
 
     def test_unknown_column_or_author_is_not_found(self):

@@ -100,16 +100,22 @@ class FrontPageTests(TestCase):
             ["青岚时评", "民生观察"],
         )
         first = [text_of(a) for a in sections[0].select(".article-list-item__title")]
-        self.assertEqual(first, ["第13篇", "第11篇", "第9篇", "第7篇"][:PER_COLUMN_COUNT])
+        self.assertEqual(
+            first, ["第13篇", "第11篇", "第9篇", "第7篇"][:PER_COLUMN_COUNT]
+        )
 
     def test_list_items_show_kicker_title_standfirst_bylines_and_time(self):
         soup = self.get_soup()
         item = soup.select(".home__latest .article-list-item")[0]  # 第14篇, 民生观察
         self.assertEqual(text_of(one(item, ".article-list-item__title")), "第14篇")
-        self.assertEqual(text_of(one(item, ".article-list-item__standfirst")), "第14篇的导语")
+        self.assertEqual(
+            text_of(one(item, ".article-list-item__standfirst")), "第14篇的导语"
+        )
         self.assertEqual(one(item, "time")["datetime"], "2026-03-25T10:00:00+08:00")
         column_item = soup.select(".home__latest .article-list-item")[1]  # 第13篇
-        self.assertEqual(text_of(one(column_item, ".article-list-item__kicker")), "【岚声】")
+        self.assertEqual(
+            text_of(one(column_item, ".article-list-item__kicker")), "【岚声】"
+        )
         lead = one(soup, ".lead-story")
         self.assertEqual(text_of(one(lead, ".lead-story__kicker")), "【快评】")
         self.assertIn("记者 林致远", text_of(lead))

@@ -122,8 +122,10 @@ class DemoSearchTests(TestCase):
             hits = len(relevant & set(found))
             recall = hits / len(relevant) if relevant else 1.0
             precision = hits / len(found) if found else 1.0
-            rows.append(f"| {query} | {kind} | {len(relevant)} | {len(found)} | "
-                        f"{recall:.2f} | {precision:.2f} |")
+            rows.append(
+                f"| {query} | {kind} | {len(relevant)} | {len(found)} | "
+                f"{recall:.2f} | {precision:.2f} |"
+            )
             if recall < 1 or precision < 1 or len(found) != len(set(found)):
                 failures.append((query, sorted(relevant), found))
             if must_find and must_find not in found:
@@ -136,7 +138,9 @@ class DemoSearchTests(TestCase):
                 *rows,
             ]
         )
-        out = Path(settings.BASE_DIR) / "build" / f"search-recall-{connection.vendor}.md"
+        out = (
+            Path(settings.BASE_DIR) / "build" / f"search-recall-{connection.vendor}.md"
+        )
         out.parent.mkdir(exist_ok=True)
         out.write_text(table + "\n", encoding="utf-8")
         self.assertGreaterEqual(len(QUERIES), 30)
@@ -174,10 +178,12 @@ class DemoSearchTests(TestCase):
             response = self.client.get("/admin/pages/search/", {"q": query})
             with self.subTest(query=query):
                 self.assertEqual(response.status_code, 200)
-                self.assertIn("把“吐槽窗口”办成群众信得过的“回音壁”"
-                              if query != "12345热线"
-                              else "让12345热线这根“连心线”更通畅",
-                              response.content.decode())
+                self.assertIn(
+                    "把“吐槽窗口”办成群众信得过的“回音壁”"
+                    if query != "12345热线"
+                    else "让12345热线这根“连心线”更通畅",
+                    response.content.decode(),
+                )
 
     def test_autocomplete_finds_titles_from_their_first_characters(self):
         for partial, slug in [
@@ -188,7 +194,9 @@ class DemoSearchTests(TestCase):
             ("政务a", "gov-app-burden"),
         ]:
             with self.subTest(partial=partial):
-                slugs = [page.slug for page in Page.objects.live().autocomplete(partial)]
+                slugs = [
+                    page.slug for page in Page.objects.live().autocomplete(partial)
+                ]
                 self.assertIn(slug, slugs)
 
     def test_search_survives_update_index(self):

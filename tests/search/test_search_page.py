@@ -52,7 +52,9 @@ class SearchPageTests(TestCase):
     def test_results_are_paginated_live_public_articles_with_a_count(self):
         response, soup = self.get(q="吐槽窗口")
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(text_of(one(soup, ".search-results__count")), "找到 24 篇相关文章")
+        self.assertEqual(
+            text_of(one(soup, ".search-results__count")), "找到 24 篇相关文章"
+        )
         titles = [text_of(a) for a in soup.select(".article-list-item__title")]
         self.assertEqual(len(titles), 20)
         self.assertFalse(any("草稿" in t or "私密" in t for t in titles))
@@ -67,7 +69,9 @@ class SearchPageTests(TestCase):
         marks = [text_of(mark) for mark in soup.select(".article-list-item mark")]
         self.assertIn("吐槽窗口", marks)
         _, page_two = self.get(q="吐槽窗口", page=2)
-        items = soup.select(".article-list-item") + page_two.select(".article-list-item")
+        items = soup.select(".article-list-item") + page_two.select(
+            ".article-list-item"
+        )
         body_only = next(item for item in items if "只在正文里" in text_of(item))
         excerpt = text_of(one(body_only, ".article-list-item__standfirst"))
         self.assertTrue(excerpt.startswith("…"))
@@ -91,7 +95,15 @@ class SearchPageTests(TestCase):
         self.assertIn("请输入要搜索的词语", text_of(one(soup, ".listing__empty")))
 
     def test_absurd_queries_get_a_clear_answer_never_an_error(self):
-        for query in ['"', "!!!???", "''''", "OR AND NOT", "*" * 50, "\\", "吐槽\x00窗口"]:
+        for query in [
+            '"',
+            "!!!???",
+            "''''",
+            "OR AND NOT",
+            "*" * 50,
+            "\\",
+            "吐槽\x00窗口",
+        ]:
             with self.subTest(query=query):
                 response, soup = self.get(q=query)
                 self.assertEqual(response.status_code, 200)
@@ -101,12 +113,16 @@ class SearchPageTests(TestCase):
 
     def test_no_results_says_so_and_keeps_what_was_typed(self):
         _, soup = self.get(q="火星移民")
-        self.assertIn("没有找到与“火星移民”相关的文章", text_of(one(soup, ".listing__empty")))
+        self.assertIn(
+            "没有找到与“火星移民”相关的文章", text_of(one(soup, ".listing__empty"))
+        )
         self.assertEqual(one(soup, "#search-page-input")["value"], "火星移民")
 
     def test_overlong_queries_are_cut_and_the_reader_told(self):
         _, soup = self.get(q="吐槽窗口" * 40)
-        self.assertEqual(len(one(soup, "#search-page-input")["value"]), MAX_QUERY_LENGTH)
+        self.assertEqual(
+            len(one(soup, "#search-page-input")["value"]), MAX_QUERY_LENGTH
+        )
         self.assertIn("只用了前", text_of(one(soup, ".search-form__note")))
 
     def test_garbage_page_is_not_found(self):
