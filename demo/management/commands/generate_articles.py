@@ -16,7 +16,7 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import OperationalError, connections, transaction
 from taggit.models import Tag
 from wagtail.models import Locale, Page, Revision
 from wagtail.search.backends import get_search_backends
@@ -33,6 +33,8 @@ from demo.generator import phrases
 from home.models import HomePage
 
 GENERATOR_VERSION = 1
+RETRIES = 5
+RETRY_PAUSE = 3
 FIRST_DATE = dt.datetime(2020, 1, 1, 8, 0, tzinfo=dt.UTC)
 DATE_SPAN_MINUTES = 6 * 365 * 24 * 60
 TAG_NAMES = [
@@ -106,10 +108,9 @@ class Command(BaseCommand):
         )
         for batch_start in range(todo.start, todo.stop, batch_size):
             indexes = range(batch_start, min(batch_start + batch_size, count))
-            with transaction.atomic():
-                ids = self.insert_batch(indexes)
+            ids = self.retrying(self.insert_batch, indexes)
             if not no_index:
-                self.index_batch(ids)
+                self.retrying(self.index_batch, ids)
             self.progress(indexes.stop - existing, count - existing, started)
         for column in self.column_list:
             Page.objects.filter(pk=column.pk).update(
@@ -162,6 +163,21 @@ class Command(BaseCommand):
         return Page._str2int(last[-Page.steplen :]) if last else 0
 
     # One batch -------------------------------------------------------------
+
+    def retrying(self, step, *args):
+        """Run one batch step again after a dropped database connection (a
+        long build should survive a database restart); the insert step is
+        one transaction, so a failed attempt leaves nothing behind."""
+        for attempt in range(1, RETRIES + 1):
+            try:
+                with transaction.atomic():
+                    return step(*args)
+            except OperationalError as error:
+                if attempt == RETRIES:
+                    raise
+                self.stderr.write(f"\n{error.__class__.__name__}: {error}; retrying")
+                connections.close_all()
+                time.sleep(RETRY_PAUSE * attempt)
 
     def build(self, index: int):
         rng = random.Random(self.seed * 1_000_003 + index)  # noqa: S311
