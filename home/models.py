@@ -103,9 +103,9 @@ class HomePage(RoutablePageMixin, BasePage):
         )
         return self.listing_response(
             request,
-            heading=f"标签:{tag.name}",
+            heading=f"标签：{tag.name}",
             articles=articles,
-            crumbs=[{"title": f"标签:{tag.name}", "url": self.tag_url(tag)}],
+            crumbs=[{"title": f"标签：{tag.name}", "url": self.tag_url(tag)}],
             tag=tag,
         )
 
@@ -129,7 +129,7 @@ class HomePage(RoutablePageMixin, BasePage):
             crumbs.append({"title": f"{month}月", "url": self.archive_url(year, month)})
         return self.listing_response(
             request,
-            heading=f"存档:{heading}",
+            heading=f"存档：{heading}",
             articles=articles,
             crumbs=crumbs,
             archive_year=year,

@@ -15,16 +15,16 @@ def search(request):
     results = None
     message = ""
     if not query:
-        message = "请输入要搜索的词语,如“吐槽窗口”或作者姓名。"
+        message = "请输入要搜索的词语，如“吐槽窗口”或作者姓名。"
     elif not query_terms(query):
-        message = "没有可搜索的文字,请换用中文、字母或数字。"
+        message = "没有可搜索的文字，请换用中文、字母或数字。"
     else:
         # Wagtail's public(): search backends accept its filter, not readable()'s.
         found = ArticlePage.objects.live().public().for_listing()
         found = found.search(query, operator="and")
         results = paginate(request, found)
         if not results.paginator.count:
-            message = f"没有找到与“{query}”相关的文章,请换个说法或减少词语。"
+            message = f"没有找到与“{query}”相关的文章，请换个说法或减少词语。"
     response = TemplateResponse(
         request,
         "pages/search_page.html",

@@ -110,7 +110,7 @@ class DateArchiveTests(TestCase):
 
     def test_archive_heading_and_breadcrumb_name_the_period(self):
         soup = soup_of(self.client.get("/2026/11/"))
-        self.assertEqual(text_of(soup.select_one("h1")), "存档:2026年11月")
+        self.assertEqual(text_of(soup.select_one("h1")), "存档：2026年11月")
         crumbs = [text_of(a) for a in soup.select(".breadcrumb a")]
         self.assertEqual(crumbs[1:], ["2026年", "11月"])
 
