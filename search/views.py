@@ -1,6 +1,6 @@
 from django.template.response import TemplateResponse
 
-from articles.models import ArticlePage
+from articles.listings import searchable
 from core.pagination import paginate
 from search.segment import query_terms
 
@@ -19,9 +19,7 @@ def search(request):
     elif not query_terms(query):
         message = "没有可搜索的文字，请换用中文、字母或数字。"
     else:
-        # Wagtail's public(): search backends accept its filter, not readable()'s.
-        found = ArticlePage.objects.live().public().for_listing()
-        found = found.search(query, operator="and")
+        found = searchable().search(query, operator="and")
         results = paginate(request, found)
         if not results.paginator.count:
             message = f"没有找到与“{query}”相关的文章，请换个说法或减少词语。"
