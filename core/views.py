@@ -65,6 +65,7 @@ def robots_txt(request):
         "Disallow: /search/",
         "Disallow: /script/",
         "Disallow: /share/",
+        "Disallow: /feedback/",
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "core",
     "home",
     "articles",
+    "feedback",
     "demo",
     "search",
     "feeds",
@@ -158,7 +159,24 @@ WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 # by the production set-up): {"command": name, "args": [...], "every": seconds}.
 SCHEDULED_COMMANDS = [
     {"command": "publish_scheduled", "every": 60},
+    {"command": "close_unrated_feedback", "every": 3600},
+    {"command": "erase_feedback_contacts", "every": 3600},
+    {"command": "purge_feedback_spam", "every": 3600},
 ]
+
+# Reader feedback (feedback/conf.py lists every setting and its default).
+# Behind a reverse proxy, name the header it sets and, ideally, its addresses:
+# FEEDBACK_TRUSTED_PROXY_HEADER=X-Forwarded-For FEEDBACK_TRUSTED_PROXIES=10.0.0.5
+FEEDBACK_TRUSTED_PROXY_HEADER = env_str("FEEDBACK_TRUSTED_PROXY_HEADER")
+FEEDBACK_TRUSTED_PROXIES = env_list("FEEDBACK_TRUSTED_PROXIES")
+FEEDBACK_ACCEPT_WORKING_DAYS = env_int("FEEDBACK_ACCEPT_WORKING_DAYS", 1)
+FEEDBACK_REPLY_WORKING_DAYS = env_int("FEEDBACK_REPLY_WORKING_DAYS", 5)
+FEEDBACK_EXTRA_HOLIDAYS = env_list("FEEDBACK_EXTRA_HOLIDAYS")
+FEEDBACK_EXTRA_WORKDAYS = env_list("FEEDBACK_EXTRA_WORKDAYS")
+FEEDBACK_AUTO_CLOSE_DAYS = env_int("FEEDBACK_AUTO_CLOSE_DAYS", 7)
+FEEDBACK_ERASE_CONTACT_DAYS = env_int("FEEDBACK_ERASE_CONTACT_DAYS", 30)
+FEEDBACK_PURGE_SPAM_DAYS = env_int("FEEDBACK_PURGE_SPAM_DAYS", 30)
+FEEDBACK_SHOW_STAFF_NAMES = env_bool("FEEDBACK_SHOW_STAFF_NAMES", False)
 
 LOGGING = {
     "version": 1,

@@ -24,6 +24,7 @@ from articles.models import (
     Source,
 )
 from core.models import SiteSettings, Term
+from demo.feedback import load_demo_feedback
 from demo.images import demo_image
 from home.models import HomePage
 
@@ -62,6 +63,7 @@ class Command(BaseCommand):
         self.ensure_author_index(home)
         authors = self.load_authors()
         self.load_articles(columns, authors, sources, editor=users["editor"])
+        load_demo_feedback(users)
         self.stdout.write(self.style.SUCCESS(self.summary()))
 
     def load_users(self) -> dict:

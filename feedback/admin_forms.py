@@ -1,0 +1,111 @@
+"""Forms of the handler's item view in the admin."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Revision
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from core.people import display_name
+from feedback.permissions import HANDLER_GROUP
+
+
+def default_role(user) -> str:
+    """How a reply is signed: the author profile's title, else the newsroom
+    role (highest first), else 编辑部."""
+    profile = getattr(user, "author_profile", None)
+    if profile is not None and profile.title:
+        return profile.title
+    groups = set(user.groups.values_list("name", flat=True))
+    for role in ("总编辑", "副总编辑", "编辑", HANDLER_GROUP):
+        if role in groups:
+            return role
+    return "编辑部"
+
+
+def possible_assignees(item):
+    """Feedback handlers, the editors of the item's column, and whoever has
+    the item now."""
+    users = get_user_model().objects.filter(is_active=True)
+    editors = Q(pk__in=[])
+    if item.column is not None:
+        editors = Q(
+            pk__in=PagePermissionPolicy()
+            .users_with_any_permission_for_instance(
+                {"change"}, item.column, include_superusers=False
+            )
+            .values("pk")
+        )
+    return (
+        users.filter(Q(groups__name=HANDLER_GROUP) | editors)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label="理由", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        label="承办人", queryset=get_user_model().objects.none()
+    )
+    reason = forms.CharField(label="说明", required=False)
+
+    def __init__(self, *args, item, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["assignee"]
+        field.queryset = possible_assignees(item)
+        field.label_from_instance = display_name
+        field.initial = item.assignee_id
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label="回复内容",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="公开回复会显示在文章下（读者同意公开时）并发送给留了邮箱的读者。",
+    )
+    signature_name = forms.CharField(label="署名", max_length=60)
+    signature_role = forms.CharField(label="身份", max_length=60)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signature_name"].initial = display_name(user)
+        self.fields["signature_role"].initial = default_role(user)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label="内部备注",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="只有工作人员能看到。",
+    )
+
+
+class CorrectionForm(forms.Form):
+    revision = forms.ModelChoiceField(
+        label="更正后的文章版本", queryset=Revision.objects.none(), required=False
+    )
+    note = forms.CharField(
+        label="更正说明（显示在文章下）", widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, item, **kwargs):
+        super().__init__(*args, **kwargs)
+        revisions = Revision.objects.none()
+        if item.article is not None:
+            latest = item.article.revisions.order_by("-created_at").values("pk")
+            revisions = Revision.objects.filter(pk__in=latest[:20]).order_by(
+                "-created_at"
+            )
+        field = self.fields["revision"]
+        field.queryset = revisions
+        field.label_from_instance = lambda revision: (
+            f"{timezone.localtime(revision.created_at):%Y-%m-%d %H:%M} "
+            f"{display_name(revision.user)}"
+        )

@@ -1,0 +1,93 @@
+"""E-mails about feedback, sent only after the item is safely committed.
+
+A mail server that is down or refuses a message is logged and never costs a
+reader their submission or a handler their reply."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from wagtail.models import Site
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+logger = logging.getLogger(__name__)
+
+
+def public_url(path: str) -> str:
+    site = Site.objects.filter(is_default_site=True).first()
+    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+    return root.rstrip("/") + path
+
+
+def admin_url(item) -> str:
+    path = reverse(item.snippet_viewset.get_url_name("edit"), args=[item.pk])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def tracking_url(item) -> str:
+    return public_url(
+        reverse("feedback:track", args=[item.tracking_code, item.tracking_token])
+    )
+
+
+def column_staff(item):
+    """People who may edit the item's column, with an e-mail address."""
+    if item.column is None:
+        return []
+    users = PagePermissionPolicy().users_with_any_permission_for_instance(
+        {"change"}, item.column, include_superusers=False
+    )
+    return list(users.exclude(email="").order_by("pk"))
+
+
+def _send(template: str, subject: str, recipients: list[str], context: dict) -> None:
+    if not recipients:
+        return
+    text = render_to_string(f"feedback/email/{template}.txt", context)
+    html = render_to_string(f"feedback/email/{template}.html", context)
+    message = EmailMultiAlternatives(subject, text, to=recipients)
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def _after_commit(job) -> None:
+    def run():
+        try:
+            job()
+        except Exception:  # the item is saved; a mail failure is only logged
+            logger.exception("Feedback e-mail failed: %s", job.__name__)
+
+    transaction.on_commit(run)
+
+
+def notify_new_feedback(item) -> None:
+    def send():
+        recipients = [user.email for user in column_staff(item)]
+        subject = f"[读者{item.get_kind_display()}] 《{item.article_title}》收到新反馈"
+        _send(
+            "new_feedback",
+            subject,
+            recipients,
+            {"item": item, "admin_url": admin_url(item)},
+        )
+
+    _after_commit(send)
+
+
+def notify_reply(item, answer) -> None:
+    if not item.contact_is_email or item.contact_erased_at:
+        return
+
+    def send():
+        subject = f"您对《{item.article_title}》的{item.get_kind_display()}已有回复"
+        _send(
+            "reply",
+            subject,
+            [item.contact],
+            {"item": item, "answer": answer, "tracking_url": tracking_url(item)},
+        )
+
+    _after_commit(send)

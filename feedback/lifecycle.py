@@ -1,0 +1,407 @@
+"""The lifecycle of a feedback item: every allowed step, and nothing else.
+
+    submitted ─▶ accepted ─▶ in progress ─▶ replied ─▶ closed
+        │                         ▲             │
+        ├─▶ rejected (reason)     └─ 不满意 ◀────┘ (rating)
+        └─▶ spam (kept, purged later)
+
+A comment only needs moderation: submitted ─▶ published / hidden, and an
+editor may still reply to it. Each step runs in a transaction on a locked
+row, so two handlers clicking at once cannot both move an item, and each
+step is recorded with who, when and why (FeedbackEvent)."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from core.people import display_name
+from feedback import conf
+from feedback.deadlines import add_working_days
+from feedback.models import (
+    ANSWERED_KINDS,
+    FINISHED_STATES,
+    Feedback,
+    FeedbackEvent,
+    FeedbackReply,
+    Kind,
+    Rating,
+    State,
+)
+
+ACTION_LABELS = {
+    "submit": "读者提交",
+    "screen": "自动筛查",
+    "accept": "受理",
+    "reject": "不予受理",
+    "spam": "标记为垃圾信息",
+    "restore": "撤销垃圾信息标记",
+    "assign": "分配承办人",
+    "reply": "回复",
+    "rate": "读者评价",
+    "reopen": "重新办理",
+    "close": "办结",
+    "publish": "公开展示",
+    "hide": "不公开展示",
+    "note": "内部备注",
+    "correction": "更正文章",
+    "erase_contact": "删除联系方式",
+    "report": "读者举报",
+}
+
+COMMENT_ONLY = (Kind.COMMENT,)
+ALL_KINDS = tuple(Kind)
+
+
+class TransitionNotAllowed(Exception):
+    """A step that the lifecycle does not allow from the item's state."""
+
+
+def actor_label(user) -> str:
+    if user is None:
+        return "系统"
+    return display_name(user)
+
+
+def _lock(item: Feedback) -> Feedback:
+    return Feedback.objects.select_for_update().get(pk=item.pk)
+
+
+def _sync(target: Feedback, source: Feedback) -> None:
+    for field in Feedback._meta.concrete_fields:
+        setattr(target, field.attname, getattr(source, field.attname))
+
+
+def _check(item, action: str, states, kinds=ALL_KINDS) -> None:
+    if item.kind not in kinds:
+        raise TransitionNotAllowed(
+            f"{item.get_kind_display()}不能{ACTION_LABELS[action]}。"
+        )
+    if item.state not in states:
+        raise TransitionNotAllowed(
+            f"“{item.get_state_display()}”状态的反馈不能{ACTION_LABELS[action]}。"
+        )
+
+
+def _need_reason(reason: str, action: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise TransitionNotAllowed(f"{ACTION_LABELS[action]}需要填写理由。")
+    return reason
+
+
+def record(
+    item,
+    action,
+    *,
+    user=None,
+    from_state="",
+    to_state="",
+    reason="",
+    internal=False,
+    by_submitter=False,
+    actor_name=None,
+):
+    if actor_name is None:
+        actor_name = "读者" if by_submitter else actor_label(user)
+    return FeedbackEvent.objects.create(
+        feedback=item,
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        actor=user,
+        actor_name=actor_name,
+        by_submitter=by_submitter,
+        reason=reason,
+        is_internal=internal,
+    )
+
+
+def _move(item, action, target, *, user=None, reason="", by_submitter=False):
+    now = timezone.now()
+    source = item.state
+    item.state = target
+    if target in FINISHED_STATES:
+        item.finished_at = now
+    else:
+        item.finished_at = None
+    item.save()
+    record(
+        item,
+        action,
+        user=user,
+        from_state=source,
+        to_state=target,
+        reason=reason,
+        by_submitter=by_submitter,
+    )
+
+
+def _step(function):
+    """Run a step on a fresh, locked copy, then update the caller's object."""
+
+    def wrapper(item, *args, **kwargs):
+        with transaction.atomic():
+            locked = _lock(item)
+            result = function(locked, *args, **kwargs)
+        _sync(item, locked)
+        return result
+
+    wrapper.__name__ = function.__name__
+    wrapper.__doc__ = function.__doc__
+    return wrapper
+
+
+def set_initial_deadlines(item: Feedback) -> None:
+    if item.kind in ANSWERED_KINDS:
+        item.accept_due = add_working_days(
+            item.created_at, conf.get("FEEDBACK_ACCEPT_WORKING_DAYS")
+        )
+
+
+def _start_reply_clock(item: Feedback, now) -> None:
+    item.reply_due = add_working_days(now, conf.get("FEEDBACK_REPLY_WORKING_DAYS"))
+
+
+@_step
+def accept(item, user, reason=""):
+    _check(item, "accept", [State.SUBMITTED], ANSWERED_KINDS)
+    now = timezone.now()
+    if item.accept_due and now > item.accept_due:
+        item.missed_deadline = True
+    item.accepted_at = now
+    _start_reply_clock(item, now)
+    _move(item, "accept", State.ACCEPTED, user=user, reason=reason)
+
+
+@_step
+def reject(item, user, reason):
+    _check(item, "reject", [State.SUBMITTED], ANSWERED_KINDS)
+    reason = _need_reason(reason, "reject")
+    item.is_public = False
+    _move(item, "reject", State.REJECTED, user=user, reason=reason)
+
+
+@_step
+def mark_spam(item, user, reason=""):
+    _check(item, "spam", [State.SUBMITTED, State.PUBLISHED, State.HIDDEN])
+    item.is_public = False
+    _move(item, "spam", State.SPAM, user=user, reason=reason)
+
+
+@_step
+def restore(item, user, reason):
+    """Not spam after all: back to the queue, with the reason."""
+    _check(item, "restore", [State.SPAM])
+    reason = _need_reason(reason, "restore")
+    _move(item, "restore", State.SUBMITTED, user=user, reason=reason)
+
+
+@_step
+def assign(item, user, assignee, reason=""):
+    _check(item, "assign", [State.ACCEPTED, State.IN_PROGRESS], ANSWERED_KINDS)
+    if assignee is None or not assignee.is_active:
+        raise TransitionNotAllowed("请选择一位在职的承办人。")
+    item.assignee = assignee
+    note = f"承办人：{actor_label(assignee)}"
+    if reason:
+        note = f"{note}。{reason}"
+    _move(item, "assign", State.IN_PROGRESS, user=user, reason=note)
+
+
+@_step
+def reply(item, user, body, signature_name, signature_role) -> FeedbackReply:
+    """An official reply. An accepted item that nobody took yet is taken by
+    the replier first; a comment keeps its state."""
+    body = (body or "").strip()
+    if not body:
+        raise TransitionNotAllowed("回复内容不能为空。")
+    if item.kind in ANSWERED_KINDS:
+        _check(item, "reply", [State.ACCEPTED, State.IN_PROGRESS])
+        if item.state == State.ACCEPTED:
+            item.assignee = user
+            _move(
+                item,
+                "assign",
+                State.IN_PROGRESS,
+                user=user,
+                reason=f"承办人：{actor_label(user)}",
+            )
+    else:
+        _check(item, "reply", [State.SUBMITTED, State.PUBLISHED, State.HIDDEN])
+    now = timezone.now()
+    answer = FeedbackReply.objects.create(
+        feedback=item,
+        body=body,
+        author=user,
+        signature_name=signature_name,
+        signature_role=signature_role,
+        created_at=now,
+    )
+    item.replied_at = now
+    item.first_replied_at = item.first_replied_at or now
+    if item.kind in ANSWERED_KINDS:
+        if item.reply_due and now > item.reply_due:
+            item.missed_deadline = True
+        _move(item, "reply", State.REPLIED, user=user)
+    else:
+        item.save()
+        record(item, "reply", user=user, from_state=item.state, to_state=item.state)
+    return answer
+
+
+@_step
+def rate(item, rating, reason=""):
+    """The reader's one rating of a reply. 不满意 needs a reason and reopens
+    the item (up to FEEDBACK_MAX_REOPENS times; after that it closes)."""
+    _check(item, "rate", [State.REPLIED], ANSWERED_KINDS)
+    if rating not in Rating.values:
+        raise TransitionNotAllowed("请选择满意、基本满意或不满意。")
+    reason = (reason or "").strip()
+    if rating == Rating.UNSATISFIED:
+        reason = _need_reason(reason, "rate")
+    item.rating = rating
+    item.rating_reason = reason
+    label = Rating(rating).label
+    note = f"{label}：{reason}" if reason else label
+    reopen = rating == Rating.UNSATISFIED and item.reopen_count < conf.get(
+        "FEEDBACK_MAX_REOPENS"
+    )
+    if reopen:
+        now = timezone.now()
+        item.reopen_count += 1
+        _start_reply_clock(item, now)
+        _move(item, "reopen", State.IN_PROGRESS, reason=note, by_submitter=True)
+    else:
+        _move(item, "rate", State.CLOSED, reason=note, by_submitter=True)
+
+
+@_step
+def close(item, user=None, reason=""):
+    """Close a replied item without a rating (by staff, or by the system once
+    the reader has not rated for FEEDBACK_AUTO_CLOSE_DAYS)."""
+    _check(item, "close", [State.REPLIED], ANSWERED_KINDS)
+    _move(item, "close", State.CLOSED, user=user, reason=reason)
+
+
+@_step
+def publish(item, user, reason=""):
+    """Show the item (and its replies) under the article."""
+    if not item.consent_public:
+        raise TransitionNotAllowed("读者没有同意公开，不能公开展示。")
+    if item.kind == Kind.COMMENT:
+        _check(item, "publish", [State.SUBMITTED, State.HIDDEN])
+        item.is_public = True
+        _move(item, "publish", State.PUBLISHED, user=user, reason=reason)
+        return
+    _check(
+        item,
+        "publish",
+        [State.ACCEPTED, State.IN_PROGRESS, State.REPLIED, State.CLOSED],
+    )
+    if item.is_public:
+        raise TransitionNotAllowed("这条反馈已经公开。")
+    item.is_public = True
+    item.save()
+    record(item, "publish", user=user, from_state=item.state, to_state=item.state)
+
+
+@_step
+def hide(item, user, reason=""):
+    """Take an item off the article page (a comment: decline to publish it)."""
+    if item.kind == Kind.COMMENT:
+        _check(item, "hide", [State.SUBMITTED, State.PUBLISHED])
+        item.is_public = False
+        _move(item, "hide", State.HIDDEN, user=user, reason=reason)
+        return
+    if not item.is_public:
+        raise TransitionNotAllowed("这条反馈本来就没有公开。")
+    item.is_public = False
+    item.save()
+    record(
+        item,
+        "hide",
+        user=user,
+        from_state=item.state,
+        to_state=item.state,
+        reason=reason,
+    )
+
+
+@_step
+def add_note(item, user, text):
+    text = (text or "").strip()
+    if not text:
+        raise TransitionNotAllowed("备注内容不能为空。")
+    record(item, "note", user=user, reason=text, internal=True)
+
+
+REPORT_REASONS = {
+    "ad": "广告或垃圾信息",
+    "abuse": "人身攻击或辱骂",
+    "privacy": "泄露他人隐私",
+    "other": "其他",
+}
+
+
+@_step
+def report(item, reason_key):
+    """A reader reports a published item: counted and put in front of staff
+    (it stays up until a person decides, so reports cannot silence anyone)."""
+    if not item.is_public:
+        raise TransitionNotAllowed("只能举报已公开的留言。")
+    item.report_count += 1
+    item.save(update_fields=["report_count"])
+    record(
+        item,
+        "report",
+        reason=REPORT_REASONS.get(reason_key, REPORT_REASONS["other"]),
+        internal=True,
+        actor_name="其他读者",
+    )
+
+
+@_step
+def record_correction(item, user, revision, note):
+    """A correction that led to a change: link the article revision and show
+    the note under the article."""
+    _check(
+        item,
+        "correction",
+        [State.ACCEPTED, State.IN_PROGRESS, State.REPLIED, State.CLOSED],
+        (Kind.CORRECTION,),
+    )
+    note = _need_reason(note, "correction")
+    item.correction_revision = revision
+    item.correction_note = note
+    item.save()
+    record(item, "correction", user=user, reason=note)
+
+
+def allowed_actions(item: Feedback) -> set[str]:
+    """The steps a handler may take now, for the buttons in the admin."""
+    state, answered = item.state, item.kind in ANSWERED_KINDS
+    actions = {"note"}
+    if state == State.SUBMITTED:
+        actions |= {"spam"} | ({"accept", "reject"} if answered else {"hide"})
+    if state == State.SPAM:
+        actions.add("restore")
+    if answered:
+        if state in (State.ACCEPTED, State.IN_PROGRESS):
+            actions |= {"assign", "reply"}
+        if state == State.REPLIED:
+            actions.add("close")
+        if state in (State.ACCEPTED, State.IN_PROGRESS, State.REPLIED, State.CLOSED):
+            actions.add("hide" if item.is_public else "publish")
+            if item.kind == Kind.CORRECTION:
+                actions.add("correction")
+    else:
+        if state in (State.SUBMITTED, State.PUBLISHED, State.HIDDEN):
+            actions.add("reply")
+        if state == State.HIDDEN:
+            actions |= {"publish", "spam"}
+        if state == State.PUBLISHED:
+            actions |= {"hide", "spam"}
+        if state == State.SUBMITTED:
+            actions.add("publish")
+    if "publish" in actions and not item.consent_public:
+        actions.discard("publish")
+    return actions

@@ -1,0 +1,25 @@
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from feedback import conf, lifecycle
+from feedback.models import Feedback, State
+
+
+class Command(BaseCommand):
+    help = "Close replied feedback whose reader has not rated it for N days."
+
+    def handle(self, *args, **options):
+        days = conf.get("FEEDBACK_AUTO_CLOSE_DAYS")
+        cutoff = timezone.now() - timedelta(days=days)
+        closed = 0
+        for item in Feedback.objects.filter(
+            state=State.REPLIED, replied_at__lt=cutoff
+        ).iterator():
+            try:
+                lifecycle.close(item, None, f"回复后 {days} 天内读者未评价，自动办结。")
+                closed += 1
+            except lifecycle.TransitionNotAllowed:
+                continue  # rated or reopened meanwhile
+        self.stdout.write(f"Closed {closed} unrated feedback item(s).")

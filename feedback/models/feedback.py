@@ -1,0 +1,211 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import Truncator
+
+
+class Kind(models.TextChoices):
+    COMMENT = "comment", "评论"
+    COMPLAINT = "complaint", "投诉"
+    SUGGESTION = "suggestion", "建议"
+    CORRECTION = "correction", "纠错"
+
+
+class State(models.TextChoices):
+    SUBMITTED = "submitted", "待处理"
+    ACCEPTED = "accepted", "已受理"
+    IN_PROGRESS = "in_progress", "办理中"
+    REPLIED = "replied", "已回复"
+    CLOSED = "closed", "已办结"
+    REJECTED = "rejected", "不予受理"
+    SPAM = "spam", "垃圾信息"
+    PUBLISHED = "published", "已发布"
+    HIDDEN = "hidden", "不公开"
+
+
+class Screening(models.TextChoices):
+    CLEAN = "clean", "通过"
+    HELD = "held", "待复核"
+    SPAM = "spam", "拦截"
+
+
+class Rating(models.TextChoices):
+    SATISFIED = "satisfied", "满意"
+    BASICALLY_SATISFIED = "basically_satisfied", "基本满意"
+    UNSATISFIED = "unsatisfied", "不满意"
+
+
+# Complaints, suggestions and corrections need an answer and go through the
+# whole lifecycle; comments only need moderation.
+ANSWERED_KINDS = (Kind.COMPLAINT, Kind.SUGGESTION, Kind.CORRECTION)
+OPEN_STATES = (State.ACCEPTED, State.IN_PROGRESS)
+# States in which an item has left the queue (contact erasure counts from here).
+FINISHED_STATES = (
+    State.CLOSED,
+    State.REJECTED,
+    State.SPAM,
+    State.PUBLISHED,
+    State.HIDDEN,
+)
+
+
+class FeedbackQuerySet(models.QuerySet):
+    def public(self):
+        """What may appear under an article: published by staff, with consent."""
+        return self.filter(is_public=True, consent_public=True).exclude(
+            state__in=(State.SPAM, State.REJECTED, State.SUBMITTED)
+        )
+
+    def answered_kinds(self):
+        return self.filter(kind__in=ANSWERED_KINDS)
+
+    def not_spam(self):
+        return self.exclude(state=State.SPAM)
+
+    def overdue(self, now=None):
+        now = now or timezone.now()
+        return self.filter(
+            Q(state=State.SUBMITTED, kind__in=ANSWERED_KINDS, accept_due__lt=now)
+            | Q(state__in=OPEN_STATES, reply_due__lt=now)
+        )
+
+    def visible_to(self, user):
+        """Feedback staff see every item; editors see the columns they edit."""
+        from feedback.permissions import columns_edited_by, sees_all_feedback
+
+        if sees_all_feedback(user):
+            return self
+        return self.filter(column__in=columns_edited_by(user))
+
+
+class Feedback(models.Model):
+    """One message a reader left under an article, and where it stands."""
+
+    Kind = Kind
+    State = State
+    Screening = Screening
+    Rating = Rating
+
+    tracking_code = models.CharField("查询码", max_length=10, unique=True)
+    tracking_token = models.CharField("私密链接令牌", max_length=64, unique=True)
+    article = models.ForeignKey(
+        "articles.ArticlePage",
+        verbose_name="文章",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="feedback",
+    )
+    # Kept with the item so figures per column and the editors' view survive
+    # a deleted article.
+    column = models.ForeignKey(
+        "articles.ColumnPage",
+        verbose_name="栏目",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    article_title = models.CharField("文章标题", max_length=255)
+    kind = models.CharField("类型", max_length=12, choices=Kind.choices)
+    state = models.CharField(
+        "状态", max_length=12, choices=State.choices, default=State.SUBMITTED
+    )
+    message = models.TextField("留言内容")
+    display_name = models.CharField("署名", max_length=20, blank=True)
+    contact = models.CharField("联系方式", max_length=100, blank=True)
+    consent_public = models.BooleanField("同意公开", default=False)
+    is_public = models.BooleanField("在文章下公开", default=False)
+
+    screening = models.CharField(
+        "筛查结果", max_length=8, choices=Screening.choices, default=Screening.CLEAN
+    )
+    screening_reason = models.CharField("筛查原因", max_length=255, blank=True)
+    fingerprint = models.CharField(max_length=64, db_index=True, editable=False)
+    ip_address = models.GenericIPAddressField("IP 地址", null=True, blank=True)
+
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="承办人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_feedback",
+    )
+    report_count = models.PositiveIntegerField("被读者举报次数", default=0)
+    rating = models.CharField("评价", max_length=20, choices=Rating.choices, blank=True)
+    rating_reason = models.TextField("评价理由", blank=True)
+    reopen_count = models.PositiveSmallIntegerField("重新办理次数", default=0)
+
+    created_at = models.DateTimeField("提交时间", default=timezone.now, db_index=True)
+    accept_due = models.DateTimeField("受理期限", null=True, blank=True)
+    reply_due = models.DateTimeField("答复期限", null=True, blank=True)
+    missed_deadline = models.BooleanField("曾逾期", default=False)
+    accepted_at = models.DateTimeField("受理时间", null=True, blank=True)
+    first_replied_at = models.DateTimeField("首次回复时间", null=True, blank=True)
+    replied_at = models.DateTimeField("最近回复时间", null=True, blank=True)
+    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
+    contact_erased_at = models.DateTimeField("联系方式删除时间", null=True, blank=True)
+
+    correction_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name="更正所在的文章版本",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    correction_note = models.TextField("更正说明", blank=True)
+
+    objects = FeedbackQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "读者反馈"
+        verbose_name_plural = "读者反馈"
+        ordering = ["-created_at", "-pk"]
+        permissions = [
+            ("view_feedback_contact", "可查看读者联系方式"),
+            ("export_feedback", "可导出反馈"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["article", "is_public", "-created_at"],
+                name="feedback_public_idx",
+            ),
+            models.Index(fields=["state", "kind"], name="feedback_queue_idx"),
+        ]
+
+    def __str__(self):
+        excerpt = Truncator(self.message).chars(30)
+        return f"{self.get_kind_display()}:{excerpt}"
+
+    @property
+    def needs_answer(self) -> bool:
+        return self.kind in ANSWERED_KINDS
+
+    @property
+    def public_name(self) -> str:
+        return self.display_name or "网友"
+
+    @property
+    def contact_is_email(self) -> bool:
+        return "@" in self.contact
+
+    @property
+    def reader_state_label(self) -> str:
+        """The state in the words a reader needs."""
+        if self.state == State.SUBMITTED:
+            return "待受理" if self.needs_answer else "待审核"
+        if self.state == State.SPAM:
+            return "未通过自动筛查（如属误判，工作人员复核后会恢复）"
+        if self.state == State.HIDDEN:
+            return "已阅，未公开展示"
+        return self.get_state_display()
+
+    @property
+    def is_overdue(self) -> bool:
+        now = timezone.now()
+        if self.state == State.SUBMITTED and self.needs_answer:
+            return bool(self.accept_due and now > self.accept_due)
+        if self.state in OPEN_STATES:
+            return bool(self.reply_due and now > self.reply_due)
+        return False

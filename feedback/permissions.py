@@ -1,0 +1,91 @@
+"""Who may work on which feedback.
+
+- Feedback staff (the 反馈处理员 group, or anyone given the model permissions)
+  see and handle every item.
+- Editors see and handle the items of the columns whose pages they may edit
+  (Wagtail page permission "change" on the column or above it), without the
+  readers' contact details unless they also hold `view_feedback_contact`.
+- Nobody creates feedback in the admin: it only comes from readers."""
+
+from django.apps import apps as global_apps
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+HANDLER_GROUP = "反馈处理员"
+HANDLER_PERMISSIONS = [
+    ("feedback", "view_feedback"),
+    ("feedback", "change_feedback"),
+    ("feedback", "view_feedback_contact"),
+    ("feedback", "export_feedback"),
+    ("wagtailadmin", "access_admin"),
+]
+
+
+def sees_all_feedback(user) -> bool:
+    return user.is_active and user.has_perm("feedback.view_feedback")
+
+
+def columns_edited_by(user):
+    from articles.models import ColumnPage
+
+    if not user.is_active or user.is_anonymous:
+        return ColumnPage.objects.none()
+    return PagePermissionPolicy(ColumnPage).instances_user_has_any_permission_for(
+        user, {"change"}
+    )
+
+
+def can_see_contact(user) -> bool:
+    return user.is_active and user.has_perm("feedback.view_feedback_contact")
+
+
+def can_export(user) -> bool:
+    return user.is_active and user.has_perm("feedback.export_feedback")
+
+
+class FeedbackPermissionPolicy(ModelPermissionPolicy):
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        if super().user_has_permission(user, action):
+            return True
+        if action in {"view", "change"}:
+            return columns_edited_by(user).exists()
+        return False
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action == "add":
+            return False
+        if super().user_has_permission(user, action):
+            return True
+        if action in {"view", "change"} and instance.column_id:
+            return columns_edited_by(user).filter(pk=instance.column_id).exists()
+        return False
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(
+            self.user_has_permission_for_instance(user, action, instance)
+            for action in actions
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        from feedback.models import Feedback
+
+        return Feedback.objects.visible_to(user)
+
+
+def grant_handler_permissions(apps=global_apps) -> None:
+    """Give the 反馈处理员 group what it needs; safe to run any number of times
+    (from the data migration, or from setup_newsroom)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=HANDLER_GROUP)
+    for app_label, codename in HANDLER_PERMISSIONS:
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission is not None:
+            group.permissions.add(permission)

@@ -1,0 +1,105 @@
+from dataclasses import dataclass
+
+from django import template
+
+from core.people import display_name
+from feedback import conf
+from feedback.forms import FeedbackForm
+from feedback.lifecycle import ACTION_LABELS
+from feedback.masking import mask_personal_data
+from feedback.models import Feedback, Kind
+from feedback.tracking import format_code
+
+register = template.Library()
+
+PAGE_PARAMETER = "fb"
+
+
+@dataclass
+class FeedbackPage:
+    """One page of published items, newest first. It fetches one item more
+    than it shows to know whether an older page exists, so it needs no
+    COUNT query."""
+
+    number: int
+    items: list
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __bool__(self):
+        return bool(self.items)
+
+
+def _page_number(raw) -> int:
+    try:
+        return max(1, min(int(raw), 10_000))
+    except (TypeError, ValueError):
+        return 1
+
+
+@register.simple_tag(takes_context=True)
+def article_feedback(context, article) -> dict | None:
+    """Everything the feedback window under an article shows, in three
+    queries however many items there are: one page of published items,
+    their replies, and the correction notes."""
+    request = context["request"]
+    if article.pk is None or getattr(request, "is_preview", False):
+        return None  # a preview: readers cannot write to a draft
+    per_page = conf.get("FEEDBACK_PUBLIC_PER_PAGE")
+    number = _page_number(request.GET.get(PAGE_PARAMETER))
+    start = (number - 1) * per_page
+    items = list(
+        Feedback.objects.public()
+        .filter(article=article)
+        .prefetch_related("replies")
+        .order_by("-created_at", "-pk")[start : start + per_page + 1]
+    )
+    corrections = (
+        Feedback.objects.filter(article=article, kind=Kind.CORRECTION)
+        .exclude(correction_note="")
+        .order_by("created_at")
+    )
+    return {
+        "form": FeedbackForm(article_id=article.pk),
+        "items": FeedbackPage(number, items[:per_page], len(items) > per_page),
+        "page_parameter": PAGE_PARAMETER,
+        "corrections": corrections,
+        "accept_days": conf.get("FEEDBACK_ACCEPT_WORKING_DAYS"),
+        "reply_days": conf.get("FEEDBACK_REPLY_WORKING_DAYS"),
+    }
+
+
+@register.filter
+def mask_personal(text) -> str:
+    """Phone, ID and e-mail masked; the result is still escaped on output."""
+    return mask_personal_data(str(text or ""))
+
+
+@register.filter
+def tracking_code(code) -> str:
+    return format_code(code)
+
+
+@register.filter
+def action_label(action) -> str:
+    return ACTION_LABELS.get(action, action)
+
+
+@register.filter
+def person(user) -> str:
+    """A staff member's name as the site writes it (family name first)."""
+    return display_name(user)

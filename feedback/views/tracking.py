@@ -1,0 +1,114 @@
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.crypto import constant_time_compare
+from django.views.decorators.http import require_POST
+
+from feedback import conf, lifecycle, ratelimit
+from feedback.client_ip import client_ip
+from feedback.forms import LookupForm, RatingForm
+from feedback.models import Feedback, State
+
+from .responses import private_page
+
+
+def submitter_history(item):
+    """The public steps, signed by staff names only if settings allow."""
+    show_names = conf.get("FEEDBACK_SHOW_STAFF_NAMES")
+    steps = []
+    for event in item.events.filter(is_internal=False):
+        if event.by_submitter:
+            who = "您"
+        elif event.actor_name == "系统":
+            who = "系统"
+        else:
+            who = event.actor_name if show_names else "编辑部"
+        # An assignment's note names the staff member.
+        reason = "" if event.action == "assign" and not show_names else event.reason
+        steps.append(
+            {
+                "event": event,
+                "who": who,
+                "reason": reason,
+                "label": lifecycle.ACTION_LABELS.get(event.action, event.action),
+            }
+        )
+    return steps
+
+
+def track(request, code: str, token: str):
+    """The private tracking page: status, history, replies, and the rating."""
+    item = (
+        Feedback.objects.select_related("article", "column")
+        .filter(tracking_code=code)
+        .first()
+    )
+    if item is None or not constant_time_compare(item.tracking_token, token):
+        raise Http404("没有这条反馈")
+
+    form = RatingForm()
+    if request.method == "POST":
+        form = RatingForm(request.POST)
+        if item.state != State.REPLIED:
+            form.add_error(None, "现在不能评价：只能在收到回复后评价一次。")
+        elif form.is_valid():
+            lifecycle.rate(
+                item, form.cleaned_data["rating"], form.cleaned_data["reason"]
+            )
+            return redirect(f"{request.path}?rated=1")
+
+    return private_page(
+        request,
+        "feedback/tracking_page.html",
+        {
+            "item": item,
+            "history": submitter_history(item),
+            "replies": item.replies.all(),
+            "rating_form": form,
+            "can_rate": item.state == State.REPLIED,
+            "just_sent": "sent" in request.GET,
+            "tracking_url": request.build_absolute_uri(request.path),
+            "just_rated": "rated" in request.GET,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def lookup(request):
+    """Status by 查询码 alone: no message, reply or contact, only where it stands."""
+    form = LookupForm(request.GET or None)
+    item = None
+    status = 200
+    if form.is_bound:
+        limit, window = conf.get("FEEDBACK_LOOKUP_RATE_LIMIT_PER_IP")
+        if not ratelimit.allow("lookup", client_ip(request), limit, window):
+            return private_page(
+                request, "feedback/rate_limited_page.html", {}, status=429
+            )
+        if form.is_valid():
+            item = Feedback.objects.filter(
+                tracking_code=form.cleaned_data["code"]
+            ).first()
+            if item is None:
+                form.add_error("code", "没有找到这个查询码，请核对后再查。")
+                status = 404
+        else:
+            status = 400
+    return private_page(
+        request,
+        "feedback/lookup_page.html",
+        {"form": form, "item": item},
+        status=status,
+    )
+
+
+@require_POST
+def report(request, pk: int):
+    """A reader reports a published comment or reply as abusive."""
+    item = Feedback.objects.public().filter(pk=pk).select_related("article").first()
+    if item is None:
+        raise Http404("没有这条留言")
+    limit, window = conf.get("FEEDBACK_REPORT_RATE_LIMIT_PER_IP")
+    if not ratelimit.allow("report", client_ip(request), limit, window):
+        return private_page(request, "feedback/rate_limited_page.html", {}, status=429)
+    lifecycle.report(item, request.POST.get("reason", "other"))
+    return private_page(request, "feedback/reported_page.html", {"item": item})

@@ -1,0 +1,112 @@
+from django.core.exceptions import PermissionDenied
+from django.utils.functional import cached_property
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from core.people import display_name
+from feedback.export import safe_cell
+from feedback.filters import FeedbackFilterSet
+from feedback.models import Feedback
+from feedback.permissions import can_export, can_see_contact
+from feedback.views.handle import FeedbackHandleView
+
+
+class StateColumn(Column):
+    """The state, with a red 逾期 tag on items past a deadline."""
+
+    cell_template_name = "feedback/admin/_state_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["item"] = instance
+        return context
+
+
+def assignee_name(item) -> str:
+    return display_name(item.assignee)
+
+
+class FeedbackIndexView(IndexView):
+    export_filename = "feedback"
+    export_headings = {
+        "tracking_code": "查询码",
+        "get_kind_display": "类型",
+        "get_state_display": "状态",
+        "column.title": "栏目",
+        "article_title": "文章",
+        "display_name": "署名",
+        "message": "内容",
+        "contact": "联系方式",
+        "get_screening_display": "筛查结果",
+        "screening_reason": "筛查原因",
+        "created_at": "提交时间",
+        "accept_due": "受理期限",
+        "reply_due": "答复期限",
+        "is_overdue": "逾期",
+        "first_replied_at": "首次回复时间",
+        "get_rating_display": "评价",
+        "rating_reason": "评价理由",
+    }
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export and not can_export(request.user):
+            raise PermissionDenied
+        return super().get(request, *args, **kwargs)
+
+    @cached_property
+    def list_export(self):
+        fields = list(self.export_headings)
+        if not can_see_contact(self.request.user):
+            fields.remove("contact")
+        return fields
+
+    @cached_property
+    def show_export_buttons(self):
+        return can_export(self.request.user)
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .visible_to(self.request.user)
+            .select_related("column", "assignee")
+        )
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return safe_cell(value, export_format)
+
+
+class FeedbackViewSet(SnippetViewSet):
+    model = Feedback
+    icon = "mail"
+    menu_label = "读者反馈"
+    menu_name = "feedback"
+    menu_order = 250
+    add_to_admin_menu = True
+    index_view_class = FeedbackIndexView
+    edit_view_class = FeedbackHandleView
+    filterset_class = FeedbackFilterSet
+    search_fields = ["message", "tracking_code", "display_name", "article_title"]
+    search_backend_name = None  # plain ORM search: finds any part of Chinese text
+    list_per_page = 50
+    ordering = ["-created_at"]
+    list_display = [
+        "__str__",
+        Column("kind", label="类型", accessor="get_kind_display"),
+        StateColumn(
+            "state", label="状态", accessor="get_state_display", sort_key="state"
+        ),
+        Column("column", label="栏目", accessor="column.title"),
+        DateColumn("created_at", label="提交时间", sort_key="created_at"),
+        Column("assignee", label="承办人", accessor=assignee_name),
+    ]
+    copy_view_enabled = False
+    inspect_view_enabled = False
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return kwargs
+
+    def register_chooser_viewset(self):
+        """No snippet chooser: nothing links to feedback, and a chooser would
+        list every column's items to anyone who may see some of them."""
