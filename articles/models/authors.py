@@ -113,12 +113,8 @@ class AuthorIndexPage(RoutablePageMixin, BasePage):
     def author_detail(self, request, slug):
         from .article import ArticlePage
 
-        author = get_object_or_404(
-            Author.objects.select_related("photo").prefetch_related(
-                "photo__renditions"
-            ),
-            slug=slug,
-        )
+        # The photo's rendition comes from Wagtail's rendition cache.
+        author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
         request._author_index_page = self  # read by the author_url template tag
         articles = (
             ArticlePage.objects.readable()

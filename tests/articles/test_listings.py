@@ -129,4 +129,5 @@ class AuthorPageTests(TestCase):
         self.client.get("/authors/lin-zhiyuan/")
         with CaptureQueriesContext(connection) as queries:
             self.client.get("/authors/lin-zhiyuan/")
-        self.assertLessEqual(len(queries), 12)
+        # Wagtail's routing to a sub-page of /authors/ takes five of them.
+        self.assertLessEqual(len(queries), 11)
