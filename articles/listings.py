@@ -15,12 +15,6 @@ def published(queryset=None):
     return queryset.readable().for_listing()
 
 
-def searchable():
-    """What the search page searches: Wagtail's live() and public(), whose
-    filters the search backends understand (readable()'s they do not)."""
-    return ArticlePage.objects.live().public().for_listing()
-
-
 def in_bulk_for_listing(articles, ids) -> dict:
     """{pk: article} for ids gathered from several lists, so a page with many
     lists fetches its articles (and their bylines) once. `articles` is an

@@ -72,16 +72,16 @@ def manage(*args, env):
 
 
 def time_queries() -> list[dict]:
-    from articles.listings import searchable
+    from search.articles import for_listing, search_articles
 
     rows = []
     for query in QUERIES:
         times = []
         for _ in range(REPEATS):
             started = time.perf_counter()
-            results = searchable().search(query, operator="and")
+            results = search_articles(query)
             count = results.count()
-            first_page = list(results[:20])
+            first_page = for_listing(results[:20])
             times.append((time.perf_counter() - started) * 1000)
         rows.append(
             {

@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from core.text import to_simplified, to_traditional
-from search.segment import TOKEN_RE, query_terms
+from search.segment import query_terms
 
 EXCERPT_LENGTH = 120
 EXCERPT_LEAD = 30
@@ -57,6 +57,3 @@ def excerpt(text: str, query: str, length: int = EXCERPT_LENGTH) -> str:
     suffix = "…" if start + length < len(text) else ""
     return f"{prefix}{snippet}{suffix}"
 
-
-def has_searchable_text(query: str) -> bool:
-    return any(TOKEN_RE.finditer(query or ""))

@@ -1,7 +1,7 @@
 from django.template.response import TemplateResponse
 
-from articles.listings import searchable
 from core.pagination import paginate
+from search.articles import for_listing, search_articles
 from search.segment import query_terms
 
 MAX_QUERY_LENGTH = 100
@@ -19,8 +19,8 @@ def search(request):
     elif not query_terms(query):
         message = "没有可搜索的文字，请换用中文、字母或数字。"
     else:
-        found = searchable().search(query, operator="and")
-        results = paginate(request, found)
+        results = paginate(request, search_articles(query))
+        results.object_list = for_listing(results.object_list)
         if not results.paginator.count:
             message = f"没有找到与“{query}”相关的文章，请换个说法或减少词语。"
     response = TemplateResponse(
