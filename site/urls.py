@@ -15,7 +15,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("share/qr.svg", core_views.share_qr_code, name="share_qr_code"),
     path("feedback/", include("feedback.urls")),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("script/<str:script>/", core_views.choose_script, name="choose_script"),
+    path("search/", include("search.urls")),
+    path("feeds/", include("feeds.urls")),
 ]
 
 if settings.SERVE_MEDIA:
