@@ -8,7 +8,7 @@ PORT ?= 8000
 BROWSER_ARTIFACTS ?= test-artifacts/browser
 NGINX_PURGE_MODULE := /usr/lib/nginx/modules/ngx_http_cache_purge_module.so
 
-.PHONY: run test test-postgres test-browser lint format check install install-dev clean bench
+.PHONY: run run-prod test test-postgres test-browser test-resilience check-content lint format check install install-dev clean bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ test-browser: install-dev ## browser tests in Debian's Chromium
 	@echo "Screenshots: $(BROWSER_ARTIFACTS)"
 	BROWSER_ARTIFACTS=$(BROWSER_ARTIFACTS) $(BIN)/pytest -m browser -p no:cacheprovider
 
+test-resilience: install-dev ## PostgreSQL restarts and Redis loss under gunicorn; stops the shared PostgreSQL, so run it alone
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/newsroom} $(BIN)/pytest -m resilience -p no:cacheprovider
+
+check-content: install ## render every live page; fail on scripts, frames, links or blocked terms no editor entered
+	$(PY) manage.py check_content
 # Not part of CI: about 20 minutes on a built database, an hour to build the
 # 100,000-article one the first time (README "Performance").
 bench: install-dev ## page benchmark at 1,000 and 100,000 articles (wrk, nginx, gunicorn)
@@ -66,3 +71,6 @@ format: install-dev
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache
+
+run-prod: install ## the production stack here: gunicorn, scheduler, nginx (TLS) on https://127.0.0.1:8443
+	deploy/run-prod

@@ -4,6 +4,7 @@ stopped by bench/page_bench.py."""
 import os
 import shutil
 import signal
+import ssl
 import subprocess
 import sys
 import time
@@ -13,6 +14,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx" / "newsroom.conf.template"
+# The bench talks to its own servers over TLS with a throw-away certificate.
+UNVERIFIED = ssl._create_unverified_context()  # noqa: S323
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
@@ -20,7 +23,7 @@ def wait_for(url: str, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 - loopback only
+            with urllib.request.urlopen(url, timeout=5, context=UNVERIFIED):  # noqa: S310
                 return
         except urllib.error.HTTPError:
             return  # it answers
@@ -78,7 +81,8 @@ class Gunicorn:
 
 
 class Nginx:
-    """nginx with the repository's config, in a private run directory."""
+    """The repository's nginx configuration (deploy/nginx/, as make run-prod
+    fills it in), with TLS, in a private run directory."""
 
     def __init__(
         self,
@@ -92,37 +96,71 @@ class Nginx:
     ):
         self.run_dir = run_dir
         self.port, self.purge_port = port, purge_port
+        self.extra_servers = extra_servers
         self.values = {
             "RUN_DIR": str(run_dir),
-            "CACHE_DIR": str(run_dir / "cache"),
-            "UPSTREAM": upstream,
-            "LISTEN": f"127.0.0.1:{port}",
-            "PURGE_LISTEN": f"127.0.0.1:{purge_port}",
-            "STATIC_ROOT": str(static_root),
-            "MEDIA_ROOT": str(media_root),
-            "EXTRA_SERVERS": extra_servers,
             # Started by root (a bench here), the workers would run as
             # nobody and could not read the private run directory.
-            "USER_DIRECTIVE": "user root;" if os.geteuid() == 0 else "",
+            "NGINX_USER": "root" if os.geteuid() == 0 else os.environ.get("USER", ""),
+            "SERVER_NAME": "127.0.0.1 localhost",
+            "UPSTREAM": upstream,
+            "STATIC_ROOT": str(static_root),
+            "MEDIA_ROOT": str(media_root),
+            "TLS_CERTIFICATE": str(run_dir / "cert.pem"),
+            "TLS_KEY": str(run_dir / "key.pem"),
+            "HTTP_LISTEN": f"127.0.0.1:{port + 10}",
+            "HTTPS_LISTEN": f"127.0.0.1:{port}",
+            "HTTPS_PORT_SUFFIX": f":{port}",
+            "CACHE_DIR": str(run_dir / "cache"),
+            "PURGE_LISTEN": f"127.0.0.1:{purge_port}",
         }
 
-    def render(self) -> Path:
-        text = NGINX_TEMPLATE.read_text()
+    def fill(self, template: Path) -> str:
+        text = template.read_text()
         for name, value in self.values.items():
-            text = text.replace(f"@@{name}@@", value)
+            text = text.replace("${" + name + "}", value)
+        return text
+
+    def render(self) -> Path:
         shutil.rmtree(self.run_dir / "cache", ignore_errors=True)
         self.run_dir.mkdir(parents=True, exist_ok=True)
+        if not (self.run_dir / "cert.pem").exists():
+            subprocess.run(  # noqa: S603
+                [
+                    "/usr/bin/openssl",
+                    "req",
+                    "-x509",
+                    "-newkey",
+                    "rsa:2048",
+                    "-nodes",
+                    "-days",
+                    "30",
+                    "-subj",
+                    "/CN=127.0.0.1",
+                    "-keyout",
+                    str(self.run_dir / "key.pem"),
+                    "-out",
+                    str(self.run_dir / "cert.pem"),
+                ],
+                check=True,
+                capture_output=True,
+            )
+        site = self.fill(NGINX_TEMPLATE) + "\n" + self.extra_servers + "\n"
+        (self.run_dir / "newsroom.conf").write_text(site)
         path = self.run_dir / "nginx.conf"
-        path.write_text(text)
+        main = self.fill(NGINX_TEMPLATE.parent / "run-prod.conf.template")
+        path.write_text(main.replace("worker_processes 1;", "worker_processes auto;"))
         return path
+
+    @property
+    def url(self) -> str:
+        return f"https://127.0.0.1:{self.port}"
 
     def __enter__(self):
         config = self.render()
-        subprocess.run(  # noqa: S603
-            [NGINX, "-t", "-q", "-c", str(config)], check=True
-        )
+        subprocess.run([NGINX, "-t", "-q", "-c", str(config)], check=True)  # noqa: S603
         subprocess.run([NGINX, "-c", str(config)], check=True)  # noqa: S603
-        wait_for(f"http://127.0.0.1:{self.port}/")
+        wait_for(self.url + "/healthz")
         return self
 
     def __exit__(self, *exc):

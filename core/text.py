@@ -13,7 +13,7 @@ import opencc
 _SEPARATORS_RE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
@@ -24,6 +24,12 @@ def to_simplified(text: str) -> str:
 
 def to_traditional(text: str) -> str:
     return _converter("s2t").convert(text)
+
+
+def to_reading_traditional(text: str) -> str:
+    """Traditional characters as readers in Taiwan, Hong Kong and Macau
+    write them (群眾, not OpenCC's reference form 羣衆), for the 繁 pages."""
+    return _converter("s2tw").convert(text)
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,8 @@ and loses nothing typed. The review task enforces both again on its own."""
 import json
 
 from django import forms
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from articles.forms import ArticlePageForm as ArticleContentForm
 
 from editorial.checks import Draft, body_texts, find_problems, site_has_default_source
 
@@ -22,7 +23,7 @@ class SendBackForm(forms.Form):
     )
 
 
-class ArticlePageForm(WagtailAdminPageForm):
+class ArticlePageForm(ArticleContentForm):
     def clean(self):
         cleaned_data = super().clean()
         action = self.requested_action()

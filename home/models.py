@@ -1,17 +1,38 @@
 from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
 from core.models import BasePage
+from core.pagination import paginate
 
-LATEST_COUNT = 20
+LATEST_COUNT = 12
+PER_COLUMN_COUNT = 4
+FIRST_ARCHIVE_YEAR = 1990
 
 
-class HomePage(BasePage):
-    """The front page and the single root of the public site."""
+class HomePage(RoutablePageMixin, BasePage):
+    """The front page and the single root of the public site. It also
+    answers the site-wide lists: /tags/<tag>/, /<year>/ and /<year>/<month>/."""
 
     intro = models.CharField("首页简介", max_length=255, blank=True)
+    lead_story = models.ForeignKey(
+        "articles.ArticlePage",
+        verbose_name="头条",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="留空则用最新发布的文章;所选文章下线后也自动改用最新文章",
+    )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("lead_story"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["articles.ColumnPage", "articles.AuthorIndexPage"]
@@ -21,15 +42,109 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = "首页"
 
-    def get_context(self, request, *args, **kwargs):
+    @path("", name="front_page")
+    def front_page(self, request):
+        return self.render(request, context_overrides=self.front_page_context())
+
+    def front_page_context(self) -> dict:
+        from articles.listings import (
+            in_bulk_for_listing,
+            latest_ids,
+            latest_ids_per_column,
+        )
         from articles.models import ArticlePage, ColumnPage
 
-        context = super().get_context(request, *args, **kwargs)
-        context["columns"] = ColumnPage.objects.child_of(self).live().public()
-        context["latest_articles"] = (
-            ArticlePage.objects.descendant_of(self)
-            .live()
-            .public()
-            .for_listing()[:LATEST_COUNT]
+        articles = ArticlePage.objects.descendant_of(self).readable()
+        columns = list(ColumnPage.objects.child_of(self).live().public())
+        per_column = latest_ids_per_column(articles, columns, PER_COLUMN_COUNT)
+        newest = latest_ids(articles, LATEST_COUNT + 1)
+        wanted = {*newest, *(pk for ids in per_column.values() for pk in ids)}
+        if self.lead_story_id:
+            wanted.add(self.lead_story_id)
+        by_id = in_bulk_for_listing(articles, wanted)
+
+        # The editors' pick while it is live and public, else the newest.
+        lead = by_id.get(self.lead_story_id) or (by_id[newest[0]] if newest else None)
+        return {
+            "lead_story": lead,
+            "latest_articles": [
+                by_id[pk] for pk in newest if lead is None or pk != lead.pk
+            ][:LATEST_COUNT],
+            "column_sections": [
+                {
+                    "column": column,
+                    "articles": [by_id[pk] for pk in per_column[column.pk]],
+                }
+                for column in columns
+            ],
+            "columns": columns,
+        }
+
+    def listing_response(self, request, *, heading, articles, crumbs, **extra):
+        return self.render(
+            request,
+            context_overrides={
+                "listing_heading": heading,
+                "articles": paginate(request, articles),
+                "listing_crumbs": crumbs,
+                **extra,
+            },
+            template="pages/listing_page.html",
         )
-        return context
+
+    @path("tags/<str:slug>/", name="tag")
+    def tag_listing(self, request, slug):
+        from articles.listings import published as published_articles
+        from articles.models import ArticlePage
+
+        tag = get_object_or_404(Tag, slug=slug)
+        articles = published_articles(
+            ArticlePage.objects.descendant_of(self).filter(tagged_items__tag=tag)
+        )
+        return self.listing_response(
+            request,
+            heading=f"标签：{tag.name}",
+            articles=articles,
+            crumbs=[{"title": f"标签：{tag.name}", "url": self.tag_url(tag)}],
+            tag=tag,
+        )
+
+    @re_path(r"^(?P<year>\d{4})/$", name="archive_year")
+    @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/$", name="archive_month")
+    def archive_listing(self, request, year, month=None):
+        from articles.listings import month_bounds
+        from articles.listings import published as published_articles
+        from articles.models import ArticlePage
+
+        year, month = int(year), int(month) if month else None
+        if year < FIRST_ARCHIVE_YEAR or (month is not None and not 1 <= month <= 12):
+            raise Http404("没有这个时间段的存档")
+        start, end = month_bounds(year, month)
+        articles = published_articles(ArticlePage.objects.descendant_of(self)).filter(
+            sort_date__gte=start, sort_date__lt=end
+        )
+        heading = f"{year}年{month}月" if month else f"{year}年"
+        crumbs = [{"title": f"{year}年", "url": self.archive_url(year)}]
+        if month:
+            crumbs.append({"title": f"{month}月", "url": self.archive_url(year, month)})
+        return self.listing_response(
+            request,
+            heading=f"存档：{heading}",
+            articles=articles,
+            crumbs=crumbs,
+            archive_year=year,
+            archive_month=month,
+        )
+
+    def tag_url(self, tag) -> str:
+        return self.url + self.reverse_subpage("tag", kwargs={"slug": tag.slug})
+
+    def archive_url(self, year: int, month: int | None = None) -> str:
+        if month is None:
+            name, kwargs = "archive_year", {"year": f"{year:04d}"}
+        else:
+            name, kwargs = (
+                "archive_month",
+                {"year": f"{year:04d}", "month": f"{month:02d}"},
+            )
+        return self.url + self.reverse_subpage(name, kwargs=kwargs)

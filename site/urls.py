@@ -7,13 +7,19 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from ops import views as ops_views
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    path("healthz", ops_views.healthz, name="healthz"),
+    path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("share/qr.svg", core_views.share_qr_code, name="share_qr_code"),
     path("feedback/", include("feedback.urls")),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("script/<str:script>/", core_views.choose_script, name="choose_script"),
+    path("search/", include("search.urls")),
+    path("feeds/", include("feeds.urls")),
 ]
 
 if settings.SERVE_MEDIA:
@@ -23,3 +29,6 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A database outage answers 503 with Retry-After instead of a 500.
+handler500 = "ops.views.server_error"

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import connection, models
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -12,10 +13,12 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
+from articles.structured_data import article_json_ld, share_image
 from core.models import BasePage, SiteSettings
 from core.people import display_name
 from editorial.forms import ArticlePageForm
 from editorial.permissions import ArticlePermissionTester
+from search.index import ChineseSearchField
 
 RELATED_LIMIT = 6
 # Related reading is picked among this many newest articles sharing a tag
@@ -31,12 +34,43 @@ class ArticlePageQuerySet(PageQuerySet):
         an index instead of sorting the whole archive."""
         return self.annotate(sort_date=models.F("listed_at"))
 
+    def readable(self):
+        """live() and public() in one SQL query: public() first loads every
+        view restriction of the site, one more query on each list."""
+        from wagtail.models import PageViewRestriction
+
+        # A restriction on the article or any ancestor: its page's path is
+        # the start of the article's path.
+        restricted = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        return self.live().exclude(Exists(restricted))
+
+    def with_column(self):
+        """column_title and column_kicker of each article's column, in the
+        same query (an article's parent is always its column)."""
+        from articles.models.columns import ColumnPage
+
+        parent = ColumnPage.objects.filter(
+            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+        )
+        return self.annotate(
+            column_title=Subquery(parent.values("title")[:1]),
+            column_kicker=Subquery(parent.values("default_kicker")[:1]),
+        )
+
     def for_listing(self):
         """Newest first by display date, with everything a list item shows."""
         return (
             self.with_sort_date()
+            .with_column()
             .select_related("lead_image", "source")
-            .prefetch_related("bylines__author", "bylines__role")
+            .prefetch_related(
+                models.Prefetch(
+                    "bylines",
+                    queryset=ArticleByline.objects.select_related("author", "role"),
+                )
+            )
             .order_by("-sort_date", "-pk")
         )
 
@@ -117,6 +151,17 @@ class ArticlePage(BasePage):
         related_name="+",
     )
     lead_image_caption = models.CharField("题图说明", max_length=255, blank=True)
+    lead_image_alt = models.CharField(
+        "题图替代文字",
+        max_length=255,
+        blank=True,
+        help_text="向看不到图片的读者描述图片内容;留空则用图片库里该图片的描述",
+    )
+    lead_image_decorative = models.BooleanField(
+        "题图仅为装饰",
+        default=False,
+        help_text="图片不传达内容时勾选,读屏软件将跳过它",
+    )
     body = StreamField(ArticleBodyBlock(), verbose_name="正文")
     display_date = models.DateTimeField(
         "显示时间", null=True, blank=True, help_text="留空则显示首次发布时间"
@@ -155,7 +200,13 @@ class ArticlePage(BasePage):
         *BasePage.content_panels,
         FieldPanel("standfirst"),
         MultiFieldPanel(
-            [FieldPanel("lead_image"), FieldPanel("lead_image_caption")], heading="题图"
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_alt"),
+                FieldPanel("lead_image_decorative"),
+            ],
+            heading="题图",
         ),
         FieldPanel("body"),
         InlinePanel("bylines", label="署名", min_num=0),
@@ -175,9 +226,11 @@ class ArticlePage(BasePage):
     ]
     search_fields = [
         *BasePage.search_fields,
-        index.SearchField("standfirst"),
-        index.SearchField("body"),
-        index.RelatedFields("bylines", [index.SearchField("author_name")]),
+        ChineseSearchField("kicker"),
+        ChineseSearchField("standfirst"),
+        ChineseSearchField("body"),
+        index.RelatedFields("bylines", [ChineseSearchField("author_name")]),
+        index.RelatedFields("tags", [ChineseSearchField("name")]),
         index.FilterField("display_date"),
     ]
 
@@ -204,12 +257,25 @@ class ArticlePage(BasePage):
         return ArticlePermissionTester(user, self)
 
     @property
+    def lead_image_alt_text(self) -> str:
+        """What a screen reader says for the lead image ("" if decorative)."""
+        if self.lead_image_decorative or not self.lead_image_id:
+            return ""
+        return self.lead_image_alt.strip() or self.lead_image.default_alt_text
+
+    @property
     def column(self):
         return self.get_parent().specific_deferred
 
     @property
     def published_at(self):
         return self.display_date or self.first_published_at or timezone.now()
+
+    @property
+    def listing_kicker(self) -> str:
+        """The kicker a list shows: the article's own, else its column's
+        (annotated by for_listing(), so no query per item)."""
+        return self.kicker or getattr(self, "column_kicker", "") or ""
 
     def effective_kicker(self, column=None) -> str:
         return self.kicker or (column or self.column).default_kicker
@@ -227,13 +293,15 @@ class ArticlePage(BasePage):
     def responsible_editor_name(self) -> str:
         return display_name(self.responsible_editor)
 
-    def related_articles(self, limit: int = RELATED_LIMIT) -> list["ArticlePage"]:
+    def related_articles(
+        self, limit: int = RELATED_LIMIT, tags=None
+    ) -> list["ArticlePage"]:
         """Pinned first, then articles sharing the most tags, then the same
         column, newest first within each. Pins and tags are read through the
         cluster relations, so previews of unsaved edits work; the rest looks
         only at the RELATED_POOL newest articles sharing a tag or the column
         (two queries), so its cost does not grow with the archive."""
-        candidates = ArticlePage.objects.live().public().exclude(pk=self.pk)
+        candidates = ArticlePage.objects.readable().exclude(pk=self.pk)
         pinned_ids = [link.article_id for link in self.pinned_related.all()]
         chosen: list[ArticlePage] = []
         if pinned_ids:
@@ -242,7 +310,7 @@ class ArticlePage(BasePage):
         if len(chosen) >= limit:
             return chosen
 
-        tag_ids = [tag.pk for tag in self.tags.all()]
+        tag_ids = [tag.pk for tag in (self.tags.all() if tags is None else tags)]
         shared_tags = (
             ArticlePageTag.objects.filter(
                 content_object_id=models.OuterRef("pk"), tag_id__in=tag_ids
@@ -300,6 +368,19 @@ class ArticlePage(BasePage):
         context["source"] = self.effective_source(request)
         context["kicker"] = self.effective_kicker(column)
         context["disclaimer"] = self.effective_disclaimer(column)
-        context["bylines"] = self.bylines.select_related("author", "role").all()
-        context["related_articles"] = self.related_articles()
+        context["bylines"] = bylines = list(
+            self.bylines.select_related("author", "role").all()
+        )
+        context["tags"] = tags = list(self.tags.all())
+        context["related_articles"] = self.related_articles(tags=tags)
+        context["share_image"] = image = share_image(self)
+        context["article_json_ld"] = article_json_ld(
+            self,
+            request,
+            column=column,
+            bylines=bylines,
+            tags=tags,
+            image=image,
+            site_settings=SiteSettings.for_request(request),
+        )
         return context

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.shortcuts import get_object_or_404
 from wagtail.admin.panels import FieldPanel
@@ -7,6 +6,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from core.models import BasePage
+from core.pagination import paginate
+from search.index import ChineseAutocompleteField, ChineseSearchField
 
 
 class BylineRole(models.Model):
@@ -24,6 +25,10 @@ class BylineRole(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def photo_alt_text(self) -> str:
+        return f"{self.name}的照片"
 
 
 class Author(index.Indexed, models.Model):
@@ -59,9 +64,9 @@ class Author(index.Indexed, models.Model):
         FieldPanel("user"),
     ]
     search_fields = [
-        index.SearchField("name", boost=2),
-        index.SearchField("bio"),
-        index.AutocompleteField("name"),
+        ChineseSearchField("name", boost=2),
+        ChineseSearchField("bio"),
+        ChineseAutocompleteField("name"),
     ]
 
     class Meta:
@@ -71,6 +76,10 @@ class Author(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def photo_alt_text(self) -> str:
+        return f"{self.name}的照片"
 
 
 class AuthorIndexPage(RoutablePageMixin, BasePage):
@@ -89,7 +98,11 @@ class AuthorIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def author_list(self, request):
-        authors = Author.objects.select_related("photo").order_by("name")
+        authors = (
+            Author.objects.select_related("photo")
+            .prefetch_related("photo__renditions")
+            .order_by("name")
+        )
         return self.render(
             request,
             context_overrides={"authors": authors},
@@ -100,15 +113,15 @@ class AuthorIndexPage(RoutablePageMixin, BasePage):
     def author_detail(self, request, slug):
         from .article import ArticlePage
 
+        # The photo's rendition comes from Wagtail's rendition cache.
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+        request._author_index_page = self  # read by the author_url template tag
         articles = (
-            ArticlePage.objects.live()
-            .public()
-            .filter(bylines__author=author)
-            .distinct()
+            ArticlePage.objects.readable()
+            .filter(pk__in=author.bylines.values("page_id"))
             .for_listing()
         )
-        page = Paginator(articles, 20).get_page(request.GET.get("page"))
+        page = paginate(request, articles)
         return self.render(
             request,
             context_overrides={

@@ -1,11 +1,11 @@
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.search import index
 
 from core.models import BasePage
+from core.pagination import paginate
+from search.index import ChineseSearchField
 
 
 class ColumnPage(BasePage):
@@ -27,7 +27,7 @@ class ColumnPage(BasePage):
         FieldPanel("default_kicker"),
         FieldPanel("default_disclaimer"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = [*BasePage.search_fields, ChineseSearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
@@ -41,8 +41,8 @@ class ColumnPage(BasePage):
         from .article import ArticlePage
 
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.child_of(self).live().public().for_listing()
-        context["articles"] = Paginator(articles, 20).get_page(request.GET.get("page"))
+        articles = ArticlePage.objects.child_of(self).readable().for_listing()
+        context["articles"] = paginate(request, articles)
         return context
 
     def route(self, request, path_components):

@@ -35,6 +35,11 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text="文章未选来源时显示(通常是本网)",
     )
+    feed_full_text = models.BooleanField(
+        "订阅源输出全文",
+        default=False,
+        help_text="勾选则 RSS/Atom 订阅源给出文章全文,否则只给导语摘要",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -46,6 +51,7 @@ class SiteSettings(BaseSiteSetting):
             heading="页眉",
         ),
         FieldPanel("default_source"),
+        FieldPanel("feed_full_text"),
         MultiFieldPanel(
             [
                 FieldPanel("footer_links"),

@@ -47,6 +47,20 @@ def author_url(context, author) -> str:
 
 
 @register.simple_tag(takes_context=True)
+def tag_url(context, tag) -> str:
+    """The public URL of a tag's article list, served by the front page."""
+    request = context.get("request")
+    cache_owner = request if request is not None else context
+    home = getattr(cache_owner, "_home_page", None)
+    if home is None:
+        from home.models import HomePage
+
+        home = HomePage.objects.live().first() or False
+        cache_owner._home_page = home
+    return home.tag_url(tag) if home else ""
+
+
+@register.simple_tag(takes_context=True)
 def share_links(context, page) -> dict:
     """Share targets that are plain links: no third-party script is loaded."""
     request = context["request"]

@@ -21,3 +21,9 @@ ALLOWED_HOSTS = ["*"]
 SERVE_MEDIA = True
 # Pages are rendered fresh in tests; tests/caching/ turns the page cache on.
 PAGE_CACHE_ENABLED = False
+# Django's test client logs in without a request, which django-axes refuses;
+# the throttling tests switch it on themselves.
+AXES_ENABLED = False
+# WhiteNoise finds static files through the finders (no collectstatic).
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -15,7 +15,7 @@ import pytest
 from caching.backends import NginxPurgeBackend
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from servers import Nginx  # noqa: E402
+from servers import UNVERIFIED, Nginx  # noqa: E402
 
 PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 pytestmark = pytest.mark.skipif(
@@ -72,8 +72,8 @@ def nginx(tmp_path):
 
 
 def get(port, path, **headers) -> tuple[str, str]:
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers)
-    with urllib.request.urlopen(request) as response:  # noqa: S310 - loopback
+    request = urllib.request.Request(f"https://127.0.0.1:{port}{path}", headers=headers)
+    with urllib.request.urlopen(request, context=UNVERIFIED) as response:  # noqa: S310
         return response.read().decode(), response.headers["X-Cache-Status"]
 
 

@@ -22,7 +22,7 @@ def fill_listed_at(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0003_byline_roles'),
+        ('articles', '0004_lead_image_alt'),
     ]
 
     operations = [

@@ -1,0 +1,23 @@
+from wagtail.admin.forms import WagtailAdminPageForm
+
+LEAD_IMAGE_ALT_MISSING = (
+    "请填写题图的替代文字(或在图片库里填写该图片的描述);"
+    "若图片不传达内容,请勾选“题图仅为装饰”。"
+)
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    """Editors describe the lead image for readers who cannot see it, or
+    say it is decorative, as the body's image block asks of body images."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        image = cleaned_data.get("lead_image")
+        if (
+            image is not None
+            and not cleaned_data.get("lead_image_decorative")
+            and not (cleaned_data.get("lead_image_alt") or "").strip()
+            and not (image.description or "").strip()
+        ):
+            self.add_error("lead_image_alt", LEAD_IMAGE_ALT_MISSING)
+        return cleaned_data

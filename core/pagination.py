@@ -1,0 +1,20 @@
+from django.core.paginator import EmptyPage, Paginator
+from django.http import Http404
+
+PER_PAGE = 20
+MAX_PAGE_DIGITS = 6
+
+
+def paginate(request, items, per_page: int = PER_PAGE):
+    """The page of items that ?page= asks for.
+
+    Missing means page 1. Anything else that is not a page of this list
+    (letters, 0, negative, past the end) is a 404: one URL per page, no
+    duplicate "page 1" under endless junk addresses, and never a 500."""
+    raw = request.GET.get("page", "1")
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= MAX_PAGE_DIGITS):
+        raise Http404("页码无效")
+    try:
+        return Paginator(items, per_page).page(int(raw))
+    except EmptyPage as error:
+        raise Http404("没有这一页") from error

@@ -1,0 +1,97 @@
+"""Canonical URLs, meta descriptions and JSON-LD for every public page."""
+
+import json
+
+from django import template
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+register = template.Library()
+
+DESCRIPTION_LENGTH = 120
+JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    """This page's one URL: no tracking parameters, ?page= only past page 1."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    url = request.build_absolute_uri(request.path)
+    page_number = request.GET.get("page", "")
+    if page_number.isdigit() and int(page_number) > 1:
+        url += f"?page={int(page_number)}"
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context, *candidates) -> str:
+    """The first non-empty candidate (or the page's own description, intro),
+    as plain text of a search-result length."""
+    page = context.get("page")
+    if page is not None:
+        candidates = (
+            *candidates,
+            getattr(page, "search_description", ""),
+            getattr(page, "standfirst", ""),
+            getattr(page, "intro", ""),
+        )
+    for candidate in candidates:
+        text = " ".join(strip_tags(str(candidate or "")).split())
+        if text:
+            return Truncator(text).chars(DESCRIPTION_LENGTH)
+    return ""
+
+
+@register.simple_tag
+def json_ld(data) -> str:
+    """<script type="application/ld+json">, safe inside HTML."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return mark_safe(  # noqa: S308 - <, > and & are escaped as JSON unicode escapes
+        f'<script type="application/ld+json">{text.translate(JSON_ESCAPES)}</script>'
+    )
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url) -> str:
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+def crumb_title_and_url(crumb) -> tuple[str, str]:
+    if isinstance(crumb, dict):
+        return crumb["title"], crumb["url"]
+    return crumb.title, crumb.url
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_items(context, crumbs) -> list[dict]:
+    """The visible breadcrumb: the site's home, then each crumb."""
+    site_settings = context.get("site_settings")
+    items = [{"title": getattr(site_settings, "site_name", "首页"), "url": "/"}]
+    for crumb in crumbs or []:
+        title, url = crumb_title_and_url(crumb)
+        items.append({"title": title, "url": url})
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_json_ld(context, items) -> str:
+    request = context["request"]
+    return json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": position,
+                    "name": item["title"],
+                    "item": request.build_absolute_uri(item["url"]),
+                }
+                for position, item in enumerate(items, start=1)
+            ],
+        }
+    )

@@ -1,0 +1,117 @@
+"""RSS 2.0 and Atom feeds of the whole site, one column or one author."""
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from taggit.models import Tag
+
+from articles.listings import published
+from articles.models import ArticlePage, Author, AuthorIndexPage, ColumnPage
+from core.models import SiteSettings
+from feeds import content
+
+ITEM_COUNT = 20
+
+
+class ArticleFeed(Feed):
+    feed_type = Rss201rev2Feed
+    language = "zh-CN"
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        self.site_settings = SiteSettings.for_request(request)
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, *args, **kwargs):
+        return None
+
+    def scope(self, obj):
+        return ArticlePage.objects.all()
+
+    def items(self, obj):
+        return list(
+            published(self.scope(obj)).prefetch_related(
+                Prefetch("tagged_items__tag", queryset=Tag.objects.all())
+            )[:ITEM_COUNT]
+        )
+
+    def title(self, obj):
+        return self.site_settings.site_name
+
+    def link(self, obj):
+        return "/"
+
+    def description(self, obj):
+        return f"{self.site_settings.site_name}的最新评论"
+
+    subtitle = description
+
+    def feed_url(self, obj):
+        return self.request.path
+
+    def item_title(self, item):
+        return item.title
+
+    def item_link(self, item):
+        return item.url
+
+    def item_description(self, item):
+        if self.site_settings.feed_full_text:
+            return content.full_text(item)
+        return content.summary(item)
+
+    def item_author_name(self, item):
+        return "、".join(byline.author.name for byline in item.bylines.all()) or None
+
+    def item_pubdate(self, item):
+        return item.sort_date
+
+    def item_updateddate(self, item):
+        return max(value for value in (item.sort_date, item.last_published_at) if value)
+
+    def item_categories(self, item):
+        return [tagged.tag.name for tagged in item.tagged_items.all()]
+
+
+class ColumnFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(ColumnPage.objects.live().public(), slug=slug)
+
+    def scope(self, column):
+        return ArticlePage.objects.child_of(column)
+
+    def title(self, column):
+        return f"{column.title} - {self.site_settings.site_name}"
+
+    def link(self, column):
+        return column.url
+
+    def description(self, column):
+        return f"{self.site_settings.site_name}{column.title}栏目的最新文章"
+
+    subtitle = description
+
+
+class AuthorFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Author, slug=slug)
+
+    def scope(self, author):
+        return ArticlePage.objects.filter(pk__in=author.bylines.values("page_id"))
+
+    def title(self, author):
+        return f"{author.name} - {self.site_settings.site_name}"
+
+    def link(self, author):
+        index = AuthorIndexPage.objects.live().first()
+        return index.author_url(author) if index else "/"
+
+    def description(self, author):
+        return f"{author.name}在{self.site_settings.site_name}发表的文章"
+
+    subtitle = description
+
+
+def atom(feed_class):
+    return type(f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": Atom1Feed})
