@@ -405,13 +405,13 @@ def targets(runs: list[dict]) -> list[str]:
     for run in runs:
         legs, size = run["legs"], f"{run['size']:,}"
         nginx, ceiling = legs["nginx cache"]["article"], legs["static file"]["article"]
-        share = nginx["rps"] / ceiling["rps"]
+        share = nginx["rps"] / max(ceiling["rps"], 0.001)
         report.append(
             f"[{'met' if share >= 0.8 else 'MISSED'}] {size}: nginx-cached "
             f"article at {share:.0%} of the static-file ceiling (target ≥ 80%)"
         )
-        speedup = (
-            legs["django cache"]["article"]["rps"] / legs["uncached"]["article"]["rps"]
+        speedup = legs["django cache"]["article"]["rps"] / max(
+            legs["uncached"]["article"]["rps"], 0.001
         )
         report.append(
             f"[{'met' if speedup >= 5 else 'MISSED'}] {size}: Django-cached "
