@@ -226,8 +226,16 @@ def test_nothing_marks_text_safe_behind_the_templates_back():
         if base in Path(config.path).parents and ".venv" not in Path(config.path).parts
     ]
     assert len(own_apps) >= 5
+    # Reviewed exceptions, each escaping every piece before marking it safe:
+    # JSON-LD (<, > and & as JSON unicode escapes) and search-term highlighting.
+    reviewed = {
+        base / "core" / "templatetags" / "seo_tags.py",
+        base / "search" / "highlight.py",
+    }
     for app in own_apps:
         for module in app.rglob("*.py"):
+            if module in reviewed:
+                continue
             assert "mark_safe(" not in module.read_text(), module
 
 
