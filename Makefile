@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 BROWSER_ARTIFACTS ?= test-artifacts/browser
 
-.PHONY: run test test-postgres test-browser lint format check install install-dev clean
+.PHONY: run run-prod test test-postgres test-browser test-resilience check-content lint format check install install-dev clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ test-browser: install-dev ## browser tests in Debian's Chromium
 	@echo "Screenshots: $(BROWSER_ARTIFACTS)"
 	BROWSER_ARTIFACTS=$(BROWSER_ARTIFACTS) $(BIN)/pytest -m browser -p no:cacheprovider
 
+test-resilience: install-dev ## PostgreSQL restarts and Redis loss under gunicorn; stops the shared PostgreSQL, so run it alone
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/newsroom} $(BIN)/pytest -m resilience -p no:cacheprovider
+
+check-content: install ## render every live page; fail on scripts, frames, links or blocked terms no editor entered
+	$(PY) manage.py check_content
+
 check: install-dev
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
@@ -49,12 +55,15 @@ check: install-dev
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djhtml --check templates
+	$(BIN)/djhtml --check templates $(wildcard */templates)
 
 format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
-	$(BIN)/djhtml templates
+	$(BIN)/djhtml templates $(wildcard */templates)
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache
+
+run-prod: install ## the production stack here: gunicorn, scheduler, nginx (TLS) on https://127.0.0.1:8443
+	deploy/run-prod

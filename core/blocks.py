@@ -1,7 +1,25 @@
+from django.core.exceptions import ValidationError
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+
+from core.validators import validate_link
 
 
-class LinkBlock(blocks.StructBlock):
+class SafeURLMixin:
+    """The url field holds a site path or an http(s)/mailto/tel address,
+    never a javascript: URL (checked in clean(), so no migration)."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("url"):
+            try:
+                validate_link(value["url"])
+            except ValidationError as error:
+                raise StructBlockValidationError(block_errors={"url": error}) from None
+        return value
+
+
+class LinkBlock(SafeURLMixin, blocks.StructBlock):
     label = blocks.CharBlock(label="文字", max_length=40)
     url = blocks.CharBlock(
         label="链接",
@@ -17,7 +35,7 @@ class LinkBlock(blocks.StructBlock):
         form_classname = "link-block"
 
 
-class LicenceBlock(blocks.StructBlock):
+class LicenceBlock(SafeURLMixin, blocks.StructBlock):
     label = blocks.CharBlock(
         label="名称", max_length=40, help_text="如:备案号、新闻许可证"
     )

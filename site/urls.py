@@ -7,9 +7,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from ops import views as ops_views
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    path("healthz", ops_views.healthz, name="healthz"),
+    path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("share/qr.svg", core_views.share_qr_code, name="share_qr_code"),
     path("feedback/", include("feedback.urls")),
@@ -27,3 +29,6 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A database outage answers 503 with Retry-After instead of a 500.
+handler500 = "ops.views.server_error"

@@ -13,10 +13,11 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
-from articles.forms import ArticlePageForm
 from articles.structured_data import article_json_ld, share_image
 from core.models import BasePage, SiteSettings
 from core.people import display_name
+from editorial.forms import ArticlePageForm
+from editorial.permissions import ArticlePermissionTester
 from search.index import ChineseSearchField
 
 RELATED_LIMIT = 6
@@ -185,6 +186,7 @@ class ArticlePage(BasePage):
     tags = ClusterTaggableManager("标签", through=ArticlePageTag, blank=True)
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
+    base_form_class = ArticlePageForm
 
     content_panels = [
         FieldPanel("kicker"),
@@ -205,7 +207,9 @@ class ArticlePage(BasePage):
             [
                 FieldPanel("source"),
                 FieldPanel("display_date"),
-                FieldPanel("responsible_editor"),
+                FieldPanel(
+                    "responsible_editor", permission="editorial.set_responsible_editor"
+                ),
                 FieldPanel("disclaimer"),
             ],
             heading="发布信息",
@@ -223,7 +227,6 @@ class ArticlePage(BasePage):
         index.FilterField("display_date"),
     ]
 
-    base_form_class = ArticlePageForm
     parent_page_types = ["articles.ColumnPage"]
     subpage_types = []
     template = "pages/article_page.html"
@@ -231,6 +234,9 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = "文章"
         verbose_name_plural = "文章"
+
+    def permissions_for_user(self, user):
+        return ArticlePermissionTester(user, self)
 
     @property
     def lead_image_alt_text(self) -> str:

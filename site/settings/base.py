@@ -19,8 +19,11 @@ INSTALLED_APPS = [
     "core",
     "home",
     "articles",
+    "editorial",
     "feedback",
     "demo",
+    "ops",
+    "security",
     "search",
     "feeds",
     "wagtail.contrib.forms",
@@ -46,18 +49,29 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "security.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "security.middleware.RejectInvalidEncodingMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "security.two_factor.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
     "core.script_variant.ScriptVariantMiddleware",
 ]
 
@@ -95,15 +109,30 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 def _cache_from_env() -> dict:
     redis_url = env_str("REDIS_URL")
     if redis_url:
+        # django-redis, made to treat Redis as optional (ops/cache.py): with
+        # Redis down, reads miss and writes are dropped (and logged) instead
+        # of raising, so pages are still served, just uncached.
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "ops.cache.ResilientRedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "newsroom"),
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
 
 CACHES = {"default": _cache_from_env()}
+
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out address never reaches the password check (and
+    # a ModelBackend itself, so force_login and sessions work through it).
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -130,7 +159,9 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+        # Hashed names and pre-compressed copies, served by WhiteNoise with
+        # far-future expiry.
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -139,6 +170,7 @@ EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBa
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
 # Wagtail
+WAGTAILADMIN_PATH = env_str("WAGTAILADMIN_PATH", "admin/").strip("/") + "/"
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "时评")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
@@ -154,6 +186,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 SILENCED_SYSTEM_CHECKS = ["wagtailsearch.W001"]
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
+# Review e-mails go to the reviewers of each step and to the writer, not to
+# every superuser on every step.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool(
+    "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", False
+)
 
 # Periodic jobs run by `manage.py run_scheduler` (started by `make run` and
 # by the production set-up): {"command": name, "args": [...], "every": seconds}.
@@ -189,3 +226,5 @@ LOGGING = {
         "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
+
+from .security import *  # noqa: E402, F403

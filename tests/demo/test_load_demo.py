@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
 from wagtail.images import get_image_model
+from wagtail.models import WorkflowPage
 
 from articles.models import ArticlePage, Author, ColumnPage, Source
 
@@ -89,3 +90,34 @@ class LoadDemoTests(TestCase):
         self.assertIn("Demo ready", self.first_output)
         self.assertIn("[1/", self.first_output)
         self.assertNotIn("[1/", self.second_output, "nothing new the second time")
+
+    def test_demo_users_have_their_roles_columns_and_review_chains(self):
+        users = {user.username: user for user in get_user_model().objects.all()}
+        columns = {column.slug: column for column in ColumnPage.objects.all()}
+        groups = set(users["writer"].groups.values_list("name", flat=True))
+        self.assertEqual(
+            groups,
+            {"撰稿人", "青岚时评·撰稿人", "民生观察·撰稿人"},
+        )
+        self.assertIn(
+            "民生观察·编辑", users["editor"].groups.values_list("name", flat=True)
+        )
+        for username, role in [("deputy", "副总编辑"), ("chief", "总编辑")]:
+            self.assertTrue(users[username].groups.filter(name=role).exists())
+        chains = {
+            page.slug: page.get_workflow().name
+            for page in (columns["qinglan-shiping"], columns["minsheng-guancha"])
+        }
+        self.assertEqual(
+            chains, {"qinglan-shiping": "三审", "minsheng-guancha": "二审"}
+        )
+        self.assertTrue(
+            WorkflowPage.objects.filter(page=columns["qinglan-shiping"]).exists()
+        )
+        editor = users["editor"]
+        self.assertTrue(
+            all(
+                article.responsible_editor == editor
+                for article in ArticlePage.objects.all()
+            )
+        )

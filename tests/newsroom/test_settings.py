@@ -57,7 +57,7 @@ def test_without_database_url_sqlite_is_used():
 
 def test_redis_url_selects_the_redis_cache():
     backend = output_of(PRINT_CACHE_BACKEND, REDIS_URL="redis://localhost:6379/1")
-    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert backend == "ops.cache.ResilientRedisCache"
 
 
 def test_without_redis_url_the_local_memory_cache_is_used():
@@ -85,6 +85,7 @@ def test_production_starts_with_a_real_secret_key_and_debug_off():
         "print(settings.DEBUG, settings.SESSION_COOKIE_SECURE)",
         DJANGO_SETTINGS_MODULE="newsroom.settings.production",
         SECRET_KEY="a-real-secret",
+        ALLOWED_HOSTS="news.example.org",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True"]

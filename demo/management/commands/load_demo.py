@@ -8,10 +8,11 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.html import escape
-from wagtail.models import Site
+from wagtail.models import Site, Workflow, WorkflowPage
 
 from articles.models import (
     ArticleByline,
@@ -26,6 +27,8 @@ from articles.models import (
 from core.models import SiteSettings, Term
 from demo.feedback import load_demo_feedback
 from demo.images import demo_image
+from editorial.roles import EDITORS, WRITERS
+from editorial.teams import assign
 from home.models import HomePage
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -41,6 +44,10 @@ DEMO_USERS = [
     ("feedback", "反馈处理员", "苏", "一禾"),
     ("siteadmin", "站点管理员", "唐", "知行"),
 ]
+# The demo writer and editor work on two columns; 基层笔谈 has no team of
+# theirs. Each column's review chain, as an admin would pick it.
+DEMO_TEAMS = {"writer": WRITERS, "editor": EDITORS}
+DEMO_COLUMN_WORKFLOWS = {"qinglan-shiping": "三审", "minsheng-guancha": "二审"}
 
 
 def read(name: str):
@@ -60,6 +67,7 @@ class Command(BaseCommand):
         self.load_site_settings(site, sources)
         self.load_terms()
         columns = self.load_columns(home)
+        self.load_newsroom(columns, users)
         self.ensure_author_index(home)
         authors = self.load_authors()
         self.load_articles(columns, authors, sources, editor=users["editor"])
@@ -88,6 +96,19 @@ class Command(BaseCommand):
             user.groups.add(Group.objects.get_or_create(name=group_name)[0])
             users[username] = user
         return users
+
+    def load_newsroom(self, columns, users):
+        """Roles, column teams and workflows (setup_newsroom), then the demo
+        users on their columns and each column's review chain."""
+        call_command("setup_newsroom", verbosity=0, stdout=self.stdout)
+        for slug, workflow_name in DEMO_COLUMN_WORKFLOWS.items():
+            column = columns[slug]
+            for username, role in DEMO_TEAMS.items():
+                assign(users[username], column, role)
+            if not WorkflowPage.objects.filter(page=column).exists():
+                WorkflowPage.objects.create(
+                    page=column, workflow=Workflow.objects.get(name=workflow_name)
+                )
 
     def set_password(self, user):
         if self.usable_passwords:

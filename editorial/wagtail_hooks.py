@@ -1,0 +1,36 @@
+from django.contrib.auth.models import Permission
+from wagtail import hooks
+from wagtail.admin.views.home import (
+    UserObjectsInWorkflowModerationPanel,
+    WorkflowObjectsToModeratePanel,
+)
+from wagtail.log_actions import LogFormatter
+
+from editorial.dashboard import EditorsDesk
+from editorial.responsible import LOG_ACTION
+
+REPLACED_PANELS = (UserObjectsInWorkflowModerationPanel, WorkflowObjectsToModeratePanel)
+
+
+@hooks.register("construct_homepage_panels")
+def add_editors_desk(request, panels):
+    panels[:] = [panel for panel in panels if not isinstance(panel, REPLACED_PANELS)]
+    panels.append(EditorsDesk())
+
+
+@hooks.register("register_log_actions")
+def register_responsible_editor_log_action(actions):
+    @actions.register_action(LOG_ACTION)
+    class ResponsibleEditorFormatter(LogFormatter):
+        label = "记录责任编辑"
+
+        def format_message(self, log_entry):
+            name = log_entry.data.get("name", "")
+            return f"初审通过,责任编辑记为 {name}" if name else "初审通过,记录责任编辑"
+
+
+@hooks.register("register_permissions")
+def responsible_editor_permission():
+    return Permission.objects.filter(
+        content_type__app_label="editorial", codename="set_responsible_editor"
+    )

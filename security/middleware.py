@@ -1,0 +1,61 @@
+from urllib.parse import unquote_to_bytes
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from csp.utils import default_config
+from django.conf import settings
+from django.http import HttpResponseBadRequest
+from django.template import loader
+from django.urls import reverse
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp with two policies: the strict one (no inline script) for
+    everything public, ADMIN_CONTENT_SECURITY_POLICY under the admin's path,
+    whose own templates carry inline scripts, and for previews (rendered by
+    Wagtail through a dummy request to the page's public URL, then shown in
+    the admin's own iframe)."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        admin = is_admin_path(request) or getattr(request, "is_dummy", False)
+        if not report_only and parts.config is None and admin:
+            directives = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+            return PolicyParts(
+                default_config(directives), parts.update, parts.replace, parts.nonce
+            )
+        return parts
+
+
+def is_admin_path(request) -> bool:
+    return request.path_info.startswith(reverse("wagtailadmin_home"))
+
+
+class RejectInvalidEncodingMiddleware:
+    """A query string or form body that is not UTF-8 is answered 400 at once,
+    rather than decoded into replacement characters and stored."""
+
+    FORM = "application/x-www-form-urlencoded"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_utf8(request.META.get("QUERY_STRING", "")):
+            return bad_request(request)
+        if request.content_type == self.FORM and not is_utf8(request.body):
+            return bad_request(request)
+        return self.get_response(request)
+
+
+def is_utf8(encoded: str | bytes) -> bool:
+    if isinstance(encoded, str):
+        encoded = encoded.encode("latin-1", "replace")
+    try:
+        unquote_to_bytes(encoded.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def bad_request(request):
+    return HttpResponseBadRequest(loader.render_to_string("400.html"))

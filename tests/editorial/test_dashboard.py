@@ -1,0 +1,109 @@
+"""The editor's desk on the admin dashboard."""
+
+import datetime as dt
+
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.articles.factories import ArticlePageFactory
+
+from .newsroom import build_newsroom, piece, sent_back, submitted
+
+COMMENT = "标题太长,请压缩到二十字以内。"
+
+
+def desk(response) -> dict[str, list[int]]:
+    """Page ids listed in each section of the desk."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    return {
+        table["data-desk-section"]: [
+            int(row["data-page-id"]) for row in table.select("tr[data-page-id]")
+        ]
+        for table in soup.select("[data-desk-section]")
+    }
+
+
+class EditorsDeskTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.newsroom = newsroom = build_newsroom()
+        cls.draft = piece(newsroom, title="还在写的稿子")
+        cls.returned = piece(newsroom, title="被退回的稿子")
+        sent_back(newsroom, cls.returned, newsroom.editor, COMMENT)
+        cls.in_first_review = piece(newsroom, title="等初审的稿子")
+        submitted(newsroom, cls.in_first_review)
+        cls.in_second_review = piece(newsroom, title="等复审的稿子")
+        submitted(newsroom, cls.in_second_review, approvals=[newsroom.editor])
+        cls.scheduled = piece(newsroom, title="定时发布的稿子")
+        cls.scheduled.save_revision(
+            user=newsroom.writer,
+            approved_go_live_at=timezone.now() + dt.timedelta(days=1),
+        )
+        cls.published = ArticlePageFactory(
+            parent=newsroom.three_step, owner=newsroom.writer, title="已发布的稿子"
+        )
+        cls.elsewhere = piece(newsroom, column=newsroom.other, owner=newsroom.chief)
+        submitted(newsroom, cls.elsewhere)
+
+    def desk_of(self, username):
+        self.client.force_login(self.newsroom.users[username])
+        response = self.client.get(reverse("wagtailadmin_home"))
+        self.assertEqual(response.status_code, 200)
+        return response
+
+    def test_writer_sees_drafts_sent_back_scheduled_and_published_pieces(self):
+        response = self.desk_of("writer")
+        sections = desk(response)
+        self.assertEqual(sections["drafts"], [self.draft.pk])
+        self.assertEqual(sections["sent-back"], [self.returned.pk])
+        self.assertEqual(sections["scheduled"], [self.scheduled.pk])
+        self.assertEqual(sections["published"], [self.published.pk])
+        self.assertNotIn("to-review", sections)
+        self.assertContains(response, COMMENT)
+        self.assertContains(response, "初审 · 周明哲")  # step and reviewer
+
+    def test_reviewers_see_only_what_waits_for_their_step_in_their_columns(self):
+        self.assertEqual(
+            desk(self.desk_of("editor"))["to-review"], [self.in_first_review.pk]
+        )
+        self.assertEqual(
+            desk(self.desk_of("deputy"))["to-review"], [self.in_second_review.pk]
+        )
+        self.assertNotIn("to-review", desk(self.desk_of("chief")))
+
+    def test_editor_of_a_column_sees_its_scheduled_and_published_pieces(self):
+        sections = desk(self.desk_of("editor"))
+        self.assertEqual(sections["scheduled"], [self.scheduled.pk])
+        self.assertEqual(sections["published"], [self.published.pk])
+        self.assertNotIn("drafts", sections)  # the writer's drafts are theirs
+
+    def test_desk_replaces_wagtails_own_workflow_panels(self):
+        html = self.desk_of("editor").content.decode()
+        self.assertNotIn('id="objects-in-workflow"', html)
+        self.assertNotIn('id="workflow-objects-to-moderate"', html)
+        self.assertIn('data-desk-section="to-review"', html)
+
+    def test_query_count_does_not_grow_with_the_number_of_pieces(self):
+        newsroom = self.newsroom
+        counts = {}
+        for round_ in ("few", "many"):
+            if round_ == "many":
+                for n in range(4):
+                    piece(newsroom, title=f"草稿{n}")
+                    sent_back(newsroom, piece(newsroom), newsroom.editor, COMMENT)
+                    submitted(newsroom, piece(newsroom))
+                    ArticlePageFactory(
+                        parent=newsroom.three_step, owner=newsroom.writer
+                    )
+            for username in ("writer", "editor"):
+                self.client.force_login(newsroom.users[username])
+                self.client.get(reverse("wagtailadmin_home"))  # warm caches
+                with CaptureQueriesContext(connection) as queries:
+                    self.client.get(reverse("wagtailadmin_home"))
+                counts[round_, username] = len(queries)
+        for username in ("writer", "editor"):
+            self.assertEqual(counts["few", username], counts["many", username])

@@ -1,0 +1,180 @@
+"""The pre-approval check blocks every approval, with a message that says
+exactly what is missing, whichever way the approval is sent."""
+
+from django.core import mail
+from django.test import TestCase
+from wagtail.models import Site
+from wagtail.test.utils.form_data import rich_text
+
+from articles.models import ArticlePage
+from core.models import SiteSettings, Term
+from editorial.checks import problems_for_page
+
+from .newsroom import (
+    add_url,
+    approve_in_editor,
+    article_form_data,
+    build_newsroom,
+    edit_form_data,
+    edit_url,
+    is_refused,
+    task_state_of,
+    workflow_action_url,
+)
+
+
+def form_errors(response) -> list[str]:
+    form = response.context["form"]
+    return [str(error) for errors in form.errors.values() for error in errors]
+
+
+class PreflightTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.newsroom = build_newsroom()
+        Term.objects.create(text="无码专区", level=Term.Level.BLOCKED)
+        Term.objects.create(text="网上赌场", level=Term.Level.BLOCKED)
+        Term.objects.create(text="加微信", level=Term.Level.SUSPECT)
+
+    def submit(self, column=None, **fields):
+        self.client.force_login(self.newsroom.writer)
+        self.client.post(
+            add_url(column or self.newsroom.three_step),
+            article_form_data(self.newsroom, action="action-submit", **fields),
+        )
+        return ArticlePage.objects.latest("pk")
+
+    def approve_in_editor(self, page, **changes):
+        self.client.force_login(self.newsroom.editor)
+        return approve_in_editor(self.client, page, **changes)
+
+    def assertBlocked(self, response, page, *messages):
+        self.assertEqual(response.status_code, 200)  # the editor, with errors
+        errors = form_errors(response)
+        for message in messages:
+            self.assertTrue(any(message in error for error in errors), errors)
+        self.assertEqual(task_state_of(page).task.name, "初审")
+
+
+class PreflightInTheEditorTests(PreflightTestCase):
+    def test_complete_article_passes(self):
+        page = self.submit()
+        self.assertEqual(problems_for_page(page.get_latest_revision_as_object()), [])
+        response = self.approve_in_editor(page)
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(task_state_of(page).task.name, "复审")
+
+    def test_article_without_a_byline_cannot_be_approved(self):
+        page = self.submit(bylines=False)
+        response = self.approve_in_editor(page)
+        self.assertBlocked(response, page, "缺少署名:请至少添加一位作者。")
+
+    def test_article_without_source_or_site_default_cannot_be_approved(self):
+        site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        site_settings.default_source = None
+        site_settings.save()
+        page = self.submit()
+        response = self.approve_in_editor(page)
+        self.assertBlocked(response, page, "缺少来源")
+
+        # Choosing a source in the same edit lets the approval through.
+        response = self.approve_in_editor(page, source=str(self.newsroom.source.pk))
+        self.assertEqual(response.status_code, 302)
+
+    def test_disclaimer_comes_from_the_article_or_its_column(self):
+        column = self.newsroom.three_step
+        column.default_disclaimer = ""
+        column.save_revision().publish()
+        page = self.submit()
+        response = self.approve_in_editor(page)
+        self.assertBlocked(
+            response, page, "缺少免责声明", "或在栏目「青岚时评」里设置默认免责声明"
+        )
+        response = self.approve_in_editor(page, disclaimer="文责自负。")
+        self.assertEqual(response.status_code, 302)
+
+    def test_blocked_terms_are_found_in_any_script_or_width_and_named(self):
+        page = self.submit(
+            title="论無碼專區之害",  # Traditional characters
+            standfirst="无\u200b码专区",  # a zero-width space inside
+        )
+        body = [("paragraph", rich_text("<p>警惕網上賭場的引流，加微信也要小心。</p>"))]
+        self.client.force_login(self.newsroom.editor)
+        html = self.client.get(edit_url(page)).content.decode()
+        response = self.client.post(
+            edit_url(page),
+            edit_form_data(
+                html,
+                action="action-workflow-action",
+                body=body,
+                **{"workflow-action-name": "approve"},
+            ),
+        )
+        self.assertBlocked(
+            response,
+            page,
+            "标题含有禁用词「无码专区」",
+            "导语含有禁用词「无码专区」",
+            "正文含有禁用词「网上赌场」",
+        )
+        # Suspect terms hold reader comments; they do not block articles.
+        self.assertNotIn("加微信", " ".join(form_errors(response)))
+
+    def test_all_problems_are_listed_together(self):
+        Term.objects.create(text="违禁词", level=Term.Level.BLOCKED)
+        column = self.newsroom.three_step
+        column.default_disclaimer = ""
+        column.save_revision().publish()
+        page = self.submit(bylines=False, title="违禁词")
+        response = self.approve_in_editor(page)
+        self.assertBlocked(
+            response, page, "缺少署名", "缺少免责声明", "标题含有禁用词「违禁词」"
+        )
+
+
+class PreflightForgedApprovalTests(PreflightTestCase):
+    def test_approval_posted_to_the_workflow_action_url_is_refused(self):
+        page = self.submit(bylines=False)
+        self.client.force_login(self.newsroom.editor)
+        mail.outbox.clear()
+        response = self.client.post(workflow_action_url(page, "approve"))
+        self.assertTrue(is_refused(response))
+        response = self.client.post(
+            workflow_action_url(page, "approve"),
+            {"comment": "同意"},
+            headers={"x-requested-with": "XMLHttpRequest"},
+        )
+        self.assertEqual(response.status_code, 403)
+        self.assertEqual(task_state_of(page).task.name, "初审")
+        self.assertEqual(mail.outbox, [])  # nobody was told it moved on
+
+    def test_the_check_runs_again_at_every_later_step(self):
+        page = self.submit()
+        self.approve_in_editor(page)
+        # The writer's byline is lost in a later draft (an admin script, say).
+        latest = page.get_latest_revision_as_object()
+        latest.bylines = []
+        latest.save_revision()
+        self.client.force_login(self.newsroom.deputy)
+        response = self.client.post(workflow_action_url(page, "approve"))
+        self.assertTrue(is_refused(response))
+        self.assertEqual(task_state_of(page).task.name, "复审")
+        problems = problems_for_page(page.get_latest_revision_as_object())
+        self.assertEqual([problem.field for problem in problems], [None])  # byline
+
+    def test_chief_cannot_publish_directly_past_the_check(self):
+        newsroom = self.newsroom
+        self.client.force_login(newsroom.chief)
+        url = add_url(newsroom.other)
+        response = self.client.post(
+            url, article_form_data(newsroom, action="action-publish", bylines=False)
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("缺少署名:请至少添加一位作者。", form_errors(response))
+        self.assertFalse(ArticlePage.objects.child_of(newsroom.other).exists())
+
+        response = self.client.post(
+            url, article_form_data(newsroom, action="action-publish")
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(ArticlePage.objects.child_of(newsroom.other).get().live)

@@ -1,0 +1,239 @@
+"""What each role may do, tried as real requests for every role. The role
+table in README.md is checked against this matrix, so it cannot drift: when
+a permission changes, this test and the README change together."""
+
+import re
+from pathlib import Path
+
+from django.db import transaction
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.models import Page, Site, Workflow
+
+from articles.models import ArticlePage
+from editorial import roles
+from editorial.workflows import THREE_STEP
+from tests.articles.factories import ArticlePageFactory
+
+from .newsroom import add_url, article_form_data, build_newsroom, edit_url
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+TABLE_START, TABLE_END = "<!-- role-table:start -->", "<!-- role-table:end -->"
+
+W, E, D, C, F, S = (
+    roles.WRITERS,
+    roles.EDITORS,
+    roles.DEPUTY_CHIEFS,
+    roles.CHIEF_EDITORS,
+    roles.FEEDBACK_HANDLERS,
+    roles.SITE_ADMINS,
+)
+ROLES = [W, E, D, C, F, S]
+USERNAMES = {
+    W: "writer",
+    E: "editor",
+    D: "deputy",
+    C: "chief",
+    F: "feedback",
+    S: "siteadmin",
+}
+
+# capability (as the README says it), the probe that tries it, who may.
+MATRIX = [
+    ("进入管理后台", "enter_admin", {W, E, D, C, F, S}),
+    ("在所属栏目写稿、存草稿、提交审核", "submit_piece", {W, E, D, C}),
+    ("修改所属栏目里别人的稿件", "edit_colleagues_piece", {E, D, C}),
+    ("修改其他栏目的稿件", "edit_other_column", {D, C}),
+    ("锁定稿件", "lock_piece", {E, D, C}),
+    ("初审:通过或退回", "first_review", {E}),
+    ("复审:通过或退回", "second_review", {D}),
+    ("终审:通过即发布(或按定时发布)", "final_review", {C}),
+    ("不经审核直接发布、撤下已发布稿件", "publish_and_unpublish", {C}),
+    ("删除已发布稿件", "delete_published", {C}),
+    ("移动稿件", "move_piece", {C}),
+    ("手动指定责任编辑", "choose_responsible_editor", {E, D, C}),
+    (
+        "处理读者反馈(编辑以上:所属栏目的;反馈处理员:全部)",
+        "handle_feedback",
+        {E, D, C, F},
+    ),
+    ("维护敏感词表", "edit_terms", {C, S}),
+    ("管理用户、用户组(含栏目成员)", "manage_users", {S}),
+    ("修改站点设置", "edit_site_settings", {S}),
+    ("设置审核流程并指派给栏目", "manage_workflows", {S}),
+]
+
+
+def markdown_table() -> str:
+    lines = [
+        "| 可以做的事 | " + " | ".join(ROLES) + " |",
+        "|---|" + "|".join(":-:" for _ in ROLES) + "|",
+    ]
+    for capability, _probe, allowed in MATRIX:
+        cells = " | ".join("✓" if role in allowed else "—" for role in ROLES)
+        lines.append(f"| {capability} | {cells} |")
+    return "\n".join(lines)
+
+
+def readme_table() -> str:
+    text = README.read_text(encoding="utf-8")
+    match = re.search(
+        re.escape(TABLE_START) + r"\s*(.*?)\s*" + re.escape(TABLE_END), text, re.S
+    )
+    return match.group(1).strip() if match else ""
+
+
+class Rollback(Exception):
+    pass
+
+
+class RoleMatrixTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.newsroom = newsroom = build_newsroom()
+        column = newsroom.three_step
+        bylines = [("记者", newsroom.author)]
+        cls.colleagues_piece = ArticlePageFactory(parent=column, bylines=bylines)
+        cls.other_column_piece = ArticlePageFactory(
+            parent=newsroom.other, bylines=bylines
+        )
+        cls.draft = ArticlePageFactory(parent=column, bylines=bylines, live=False)
+        three_step = Workflow.objects.get(name=THREE_STEP)
+        cls.in_review = {}
+        for approvals, step in enumerate(("初审", "复审", "终审")):
+            page = ArticlePageFactory(
+                parent=column, bylines=bylines, live=False, owner=newsroom.writer
+            )
+            page.save_revision(user=newsroom.writer)
+            state = three_step.start(page, newsroom.writer)
+            for reviewer in (newsroom.editor, newsroom.deputy)[:approvals]:
+                task_state = state.current_task_state
+                task_state.task.specific.on_action(task_state, reviewer, "approve")
+                state.refresh_from_db()
+            cls.in_review[step] = page
+
+    def test_readme_role_table_matches_the_tested_matrix(self):
+        expected = markdown_table()
+        self.assertEqual(
+            readme_table(),
+            expected,
+            f"README.md's role table must read, between {TABLE_START} and "
+            f"{TABLE_END}:\n\n{expected}\n",
+        )
+
+    def test_every_role_may_do_exactly_what_the_matrix_says(self):
+        for capability, probe, allowed in MATRIX:
+            for role in ROLES:
+                with self.subTest(capability=capability, role=role):
+                    self.client.force_login(self.newsroom.users[USERNAMES[role]])
+                    self.assertEqual(self.attempt(probe), role in allowed)
+
+    def attempt(self, probe: str) -> bool:
+        """Run a probe and undo whatever it changed."""
+        result = None
+        try:
+            with transaction.atomic():
+                result = getattr(self, f"may_{probe}")()
+                raise Rollback
+        except Rollback:
+            pass
+        self.client.logout()
+        return result
+
+    @staticmethod
+    def reload(page):
+        return Page.objects.filter(pk=page.pk).specific().first()
+
+    def ok(self, url) -> bool:
+        return self.client.get(url).status_code == 200
+
+    # The probes: each tries one thing and reports whether it happened.
+    def may_enter_admin(self):
+        return self.ok(reverse("wagtailadmin_home"))
+
+    def may_submit_piece(self):
+        column = self.newsroom.three_step
+        self.client.post(
+            add_url(column),
+            article_form_data(self.newsroom, action="action-submit", title="试投稿"),
+        )
+        page = ArticlePage.objects.child_of(column).filter(title="试投稿").first()
+        return bool(page and page.current_workflow_state)
+
+    def may_edit_colleagues_piece(self):
+        return self.ok(edit_url(self.colleagues_piece))
+
+    def may_edit_other_column(self):
+        return self.ok(edit_url(self.other_column_piece))
+
+    def may_lock_piece(self):
+        page = self.colleagues_piece
+        self.client.post(reverse("wagtailadmin_pages:lock", args=(page.pk,)))
+        return self.reload(page).locked
+
+    def review(self, step):
+        page = self.in_review[step]
+        task_state = page.current_workflow_task_state
+        url = reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=(page.pk, "approve", task_state.pk),
+        )
+        self.client.post(url)
+        task_state.refresh_from_db()
+        return task_state.status == task_state.STATUS_APPROVED
+
+    def may_first_review(self):
+        return self.review("初审")
+
+    def may_second_review(self):
+        return self.review("复审")
+
+    def may_final_review(self):
+        return self.review("终审") and self.reload(self.in_review["终审"]).live
+
+    def may_publish_and_unpublish(self):
+        draft, live = self.draft, self.colleagues_piece
+        self.client.post(
+            edit_url(draft),
+            article_form_data(self.newsroom, action="action-publish", slug=draft.slug),
+        )
+        self.client.post(reverse("wagtailadmin_pages:unpublish", args=(live.pk,)))
+        published, unpublished = self.reload(draft).live, not self.reload(live).live
+        self.assertEqual(published, unpublished, "publish and unpublish go together")
+        return published
+
+    def may_delete_published(self):
+        page = self.colleagues_piece
+        self.client.post(reverse("wagtailadmin_pages:delete", args=(page.pk,)))
+        return self.reload(page) is None
+
+    def may_move_piece(self):
+        page, destination = self.colleagues_piece, self.newsroom.two_step
+        self.client.post(
+            reverse("wagtailadmin_pages:move_confirm", args=(page.pk, destination.pk))
+        )
+        return self.reload(page).get_parent().pk == destination.pk
+
+    def may_choose_responsible_editor(self):
+        response = self.client.get(add_url(self.newsroom.three_step))
+        return 'name="responsible_editor"' in response.content.decode()
+
+    def may_handle_feedback(self):
+        return self.ok(reverse("wagtailsnippets_feedback_feedback:list"))
+
+    def may_edit_terms(self):
+        return self.ok(reverse("wagtailsnippets_core_term:add"))
+
+    def may_manage_users(self):
+        return self.ok(reverse("wagtailusers_users:add")) and self.ok(
+            reverse("wagtailusers_groups:add")
+        )
+
+    def may_edit_site_settings(self):
+        site = Site.objects.get(is_default_site=True)
+        return self.ok(
+            reverse("wagtailsettings:edit", args=("core", "sitesettings", site.pk))
+        )
+
+    def may_manage_workflows(self):
+        return self.ok(reverse("wagtailadmin_workflows:add"))
