@@ -56,4 +56,3 @@ def excerpt(text: str, query: str, length: int = EXCERPT_LENGTH) -> str:
     prefix = "…" if start else ""
     suffix = "…" if start + length < len(text) else ""
     return f"{prefix}{snippet}{suffix}"
-
