@@ -6,8 +6,9 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 BROWSER_ARTIFACTS ?= test-artifacts/browser
+NGINX_PURGE_MODULE := /usr/lib/nginx/modules/ngx_http_cache_purge_module.so
 
-.PHONY: run run-prod test test-postgres test-browser test-resilience check-content lint format check install install-dev clean
+.PHONY: run run-prod test test-postgres test-browser test-resilience check-content lint format check install install-dev clean bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +48,12 @@ test-resilience: install-dev ## PostgreSQL restarts and Redis loss under gunicor
 
 check-content: install ## render every live page; fail on scripts, frames, links or blocked terms no editor entered
 	$(PY) manage.py check_content
+# Not part of CI: about 20 minutes on a built database, an hour to build the
+# 100,000-article one the first time (README "Performance").
+bench: install-dev ## page benchmark at 1,000 and 100,000 articles (wrk, nginx, gunicorn)
+	@command -v wrk >/dev/null && test -f $(NGINX_PURGE_MODULE) || \
+		(apt-get update -q && apt-get install -y -q wrk nginx libnginx-mod-http-cache-purge)
+	$(PY) bench/page_bench.py $(BENCH_ARGS)
 
 check: install-dev
 	$(PY) manage.py check

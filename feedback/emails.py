@@ -6,6 +6,7 @@ reader their submission or a handler their reply."""
 import logging
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -14,6 +15,10 @@ from wagtail.models import Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 logger = logging.getLogger(__name__)
+
+# Who edits a column changes rarely; finding out is Wagtail's heaviest
+# permission query, and a busy article gets many submissions a minute.
+STAFF_CACHE_SECONDS = 300
 
 
 def public_url(path: str) -> str:
@@ -43,6 +48,15 @@ def column_staff(item):
     return list(users.exclude(email="").order_by("pk"))
 
 
+def column_staff_emails(item) -> list[str]:
+    key = f"feedback:column-staff:{item.column_id}"
+    emails = cache.get(key)
+    if emails is None:
+        emails = [user.email for user in column_staff(item)]
+        cache.set(key, emails, STAFF_CACHE_SECONDS)
+    return emails
+
+
 def _send(template: str, subject: str, recipients: list[str], context: dict) -> None:
     if not recipients:
         return
@@ -65,7 +79,7 @@ def _after_commit(job) -> None:
 
 def notify_new_feedback(item) -> None:
     def send():
-        recipients = [user.email for user in column_staff(item)]
+        recipients = column_staff_emails(item)
         subject = f"[读者{item.get_kind_display()}] 《{item.article_title}》收到新反馈"
         _send(
             "new_feedback",

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone
@@ -21,15 +21,18 @@ from editorial.permissions import ArticlePermissionTester
 from search.index import ChineseSearchField
 
 RELATED_LIMIT = 6
+# Related reading is picked among this many newest articles sharing a tag
+# and as many of the same column.
+RELATED_POOL = 200
+LISTED_AT_SOURCES = {"display_date", "first_published_at", "latest_revision_created_at"}
 
 
 class ArticlePageQuerySet(PageQuerySet):
     def with_sort_date(self):
-        return self.annotate(
-            sort_date=Coalesce(
-                "display_date", "first_published_at", "latest_revision_created_at"
-            )
-        )
+        """sort_date: the date lists order and group articles by (the
+        stored, indexed listed_at), so a list of the newest articles reads
+        an index instead of sorting the whole archive."""
+        return self.annotate(sort_date=models.F("listed_at"))
 
     def readable(self):
         """live() and public() in one SQL query: public() first loads every
@@ -185,6 +188,10 @@ class ArticlePage(BasePage):
     )
     tags = ClusterTaggableManager("标签", through=ArticlePageTag, blank=True)
 
+    # display_date, else first publication, else the latest revision: kept
+    # in step by save(), indexed for lists and archives.
+    listed_at = models.DateTimeField(null=True, editable=False, db_index=True)
+
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
     base_form_class = ArticlePageForm
 
@@ -235,6 +242,17 @@ class ArticlePage(BasePage):
         verbose_name = "文章"
         verbose_name_plural = "文章"
 
+    def save(self, *args, **kwargs):
+        self.listed_at = (
+            self.display_date
+            or self.first_published_at
+            or self.latest_revision_created_at
+        )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and LISTED_AT_SOURCES & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "listed_at"}
+        return super().save(*args, **kwargs)
+
     def permissions_for_user(self, user):
         return ArticlePermissionTester(user, self)
 
@@ -275,35 +293,72 @@ class ArticlePage(BasePage):
     def responsible_editor_name(self) -> str:
         return display_name(self.responsible_editor)
 
-    def related_articles(self, limit: int = RELATED_LIMIT) -> list["ArticlePage"]:
-        """Pinned first, then articles sharing tags, then the same column."""
-        candidates = ArticlePage.objects.live().public().exclude(pk=self.pk)
-        chosen: list[ArticlePage] = []
-
-        # Read through the cluster relations, so previews of unsaved edits work.
+    def related_articles(
+        self, limit: int = RELATED_LIMIT, tags=None
+    ) -> list["ArticlePage"]:
+        """Pinned first, then articles sharing the most tags, then the same
+        column, newest first within each. Pins and tags are read through the
+        cluster relations, so previews of unsaved edits work; the rest looks
+        only at the RELATED_POOL newest articles sharing a tag or the column
+        (two queries), so its cost does not grow with the archive."""
+        candidates = ArticlePage.objects.readable().exclude(pk=self.pk)
         pinned_ids = [link.article_id for link in self.pinned_related.all()]
+        chosen: list[ArticlePage] = []
         if pinned_ids:
-            by_id = candidates.filter(pk__in=pinned_ids).for_listing().in_bulk()
+            by_id = candidates.filter(pk__in=pinned_ids).with_sort_date().in_bulk()
             chosen = [by_id[pk] for pk in pinned_ids if pk in by_id][:limit]
+        if len(chosen) >= limit:
+            return chosen
 
-        tag_ids = [tag.pk for tag in self.tags.all()]
-        fillers = []
-        if tag_ids:
-            fillers.append(
-                candidates.filter(tagged_items__tag_id__in=tag_ids)
-                .annotate(shared_tags=models.Count("tagged_items"))
-                .order_by("-shared_tags")
+        tag_ids = [tag.pk for tag in (self.tags.all() if tags is None else tags)]
+        shared_tags = (
+            ArticlePageTag.objects.filter(
+                content_object_id=models.OuterRef("pk"), tag_id__in=tag_ids
             )
-        fillers.append(candidates.child_of(self.get_parent()))
-        for queryset in fillers:
-            if len(chosen) >= limit:
-                break
-            exclude = [page.pk for page in chosen]
-            more = queryset.exclude(pk__in=exclude).for_listing()
-            if "shared_tags" in more.query.annotations:
-                more = more.order_by("-shared_tags", "-sort_date", "-pk")
-            chosen.extend(more[: limit - len(chosen)])
+            .values("content_object_id")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        more = (
+            candidates.filter(pk__in=self.related_pool(tag_ids))
+            .exclude(pk__in=[page.pk for page in chosen])
+            .annotate(
+                shared_tags=Coalesce(models.Subquery(shared_tags), models.Value(0))
+            )
+            .with_sort_date()
+            .order_by("-shared_tags", "-sort_date", "-pk")
+        )
+        chosen.extend(more[: limit - len(chosen)])
         return chosen
+
+    def related_pool(self, tag_ids) -> list[int]:
+        """Ids of the RELATED_POOL newest pages of this column and as many
+        newest articles sharing a tag, in one query whose halves each read
+        an index (the tree path, the tag link's article id)."""
+        quote = connection.ops.quote_name
+        column_path = self.path[: -self.steplen]
+        # A column's pages have paths from column_path + "0000" up: "~"
+        # sorts after every step character, so this is a range on the index.
+        sql = (
+            f"SELECT {quote('id')} FROM (SELECT {quote('id')} FROM "  # noqa: S608
+            f"{quote(Page._meta.db_table)} WHERE {quote('path')} > %s AND "
+            f"{quote('path')} < %s AND {quote('depth')} = %s ORDER BY "
+            f"{quote('path')} DESC LIMIT %s) newest_in_column"
+        )
+        params = [column_path, column_path + "~", self.depth, RELATED_POOL]
+        if tag_ids:
+            in_tags = ", ".join(["%s"] * len(tag_ids))
+            sql += (
+                f" UNION SELECT {quote('content_object_id')} FROM (SELECT "  # noqa: S608
+                f"{quote('content_object_id')} FROM "
+                f"{quote(ArticlePageTag._meta.db_table)} WHERE "
+                f"{quote('tag_id')} IN ({in_tags}) ORDER BY "
+                f"{quote('content_object_id')} DESC LIMIT %s) newest_sharing_a_tag"
+            )
+            params += [*tag_ids, RELATED_POOL]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)  # names from the models, values as params
+            return [row[0] for row in cursor.fetchall()]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -316,8 +371,8 @@ class ArticlePage(BasePage):
         context["bylines"] = bylines = list(
             self.bylines.select_related("author", "role").all()
         )
-        context["related_articles"] = self.related_articles()
         context["tags"] = tags = list(self.tags.all())
+        context["related_articles"] = self.related_articles(tags=tags)
         context["share_image"] = image = share_image(self)
         context["article_json_ld"] = article_json_ld(
             self,

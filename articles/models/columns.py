@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
@@ -43,3 +44,22 @@ class ColumnPage(BasePage):
         articles = ArticlePage.objects.child_of(self).readable().for_listing()
         context["articles"] = paginate(request, articles)
         return context
+
+    def route(self, request, path_components):
+        """A column's children are all articles: fetch the one asked for as
+        an article straight away (Wagtail's route takes a second query for
+        the specific page), with what its page shows."""
+        if not path_components:
+            return super().route(request, path_components)
+        from .article import ArticlePage
+
+        article = (
+            ArticlePage.objects.child_of(self)
+            .filter(slug=path_components[0])
+            .select_related("lead_image", "source", "responsible_editor")
+            .first()
+        )
+        if article is None:
+            raise Http404
+        article._cached_parent_obj = self  # article.get_parent() needs no query
+        return article.route(request, path_components[1:])

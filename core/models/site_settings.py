@@ -1,7 +1,9 @@
-from django.db import models
+from django.core.cache import cache
+from django.db import models, transaction
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Site
 
 from core.blocks import LicenceListBlock, LinkListBlock
 
@@ -63,8 +65,52 @@ class SiteSettings(BaseSiteSetting):
         ),
     ]
 
+    # Every page reads these: kept in the cache (Redis in production), so a
+    # page render needs no query for them; saving drops the cached copy.
+    select_related = ["default_source"]
+    cache_seconds = 600
+
     class Meta:
         verbose_name = "站点设置"
 
     def __str__(self):
         return self.site_name
+
+    @staticmethod
+    def cache_key(site_id) -> str:
+        return f"site-settings:{site_id}"
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's for_request, reading through the cache. Only pages being
+        rendered read the cached copy; for_site() (editing) reads the row."""
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        key = cls.cache_key(site.pk)
+        settings = cache.get(key)
+        if settings is None:
+            settings = cls.for_site(site)
+            cache.set(key, settings, cls.cache_seconds)
+        settings._request = request
+        setattr(request, attr_name, settings)
+        return settings
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.forget_cached()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.forget_cached()
+        return result
+
+    def forget_cached(self) -> None:
+        # Now, and again once committed: a page rendered in between may
+        # have put the old settings back.
+        key = self.cache_key(self.site_id)
+        cache.delete(key)
+        transaction.on_commit(lambda: cache.delete(key))

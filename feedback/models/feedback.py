@@ -158,6 +158,10 @@ class Feedback(models.Model):
 
     objects = FeedbackQuerySet.as_manager()
 
+    # Reader feedback is not content other pages use: no reference-index
+    # rows to write on every submission (two queries each).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = "读者反馈"
         verbose_name_plural = "读者反馈"

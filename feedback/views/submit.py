@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from articles.models import ArticlePage
+from caching.cross_origin import cross_origin_protected
 from feedback import conf, ratelimit
 from feedback.client_ip import client_ip
 from feedback.forms import FeedbackForm
@@ -22,6 +23,7 @@ def within_rate_limits(ip: str, article_id: int) -> bool:
     )
 
 
+@cross_origin_protected  # the form is on cached pages: no CSRF token
 @require_POST
 def submit(request, article_id: int):
     """Take feedback on a live, public article; anything else is refused."""

@@ -3,6 +3,7 @@ from django.shortcuts import redirect
 from django.utils.crypto import constant_time_compare
 from django.views.decorators.http import require_POST
 
+from caching.cross_origin import cross_origin_protected
 from feedback import conf, lifecycle, ratelimit
 from feedback.client_ip import client_ip
 from feedback.forms import LookupForm, RatingForm
@@ -101,6 +102,7 @@ def lookup(request):
     )
 
 
+@cross_origin_protected  # the form is on cached article pages
 @require_POST
 def report(request, pk: int):
     """A reader reports a published comment or reply as abusive."""

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "security",
     "search",
     "feeds",
+    "caching",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -60,6 +61,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "security.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # ETag and 304 answers for every page, cached or not; then whole pages
+    # for anonymous readers from the page cache, before sessions are touched.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -125,7 +130,16 @@ def _cache_from_env() -> dict:
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
 
-CACHES = {"default": _cache_from_env()}
+def _page_cache_from_env() -> dict:
+    """Whole pages (caching/): the same Redis under its own prefix, or a
+    local-memory cache big enough for a site's worth of pages."""
+    cache = _cache_from_env()
+    if "LocMemCache" in cache["BACKEND"]:
+        return {**cache, "LOCATION": "pages", "OPTIONS": {"MAX_ENTRIES": 5000}}
+    return {**cache, "KEY_PREFIX": f"{cache.get('KEY_PREFIX', '')}-pages"}
+
+
+CACHES = {"default": _cache_from_env(), "pages": _page_cache_from_env()}
 
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out address never reaches the password check (and
@@ -223,5 +237,20 @@ LOGGING = {
         "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
+
+# Whole-page cache for anonymous readers (caching/conf.py lists every setting).
+# Publishing purges through Wagtail's frontend cache: the Django page cache
+# always, and nginx's proxy_cache when NGINX_PURGE_URL names its purge
+# listener (deploy/nginx/newsroom.conf).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+WAGTAILFRONTENDCACHE = {
+    "pages": {"BACKEND": "caching.backends.DjangoPageCacheBackend"},
+}
+if env_str("NGINX_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["nginx"] = {
+        "BACKEND": "caching.backends.NginxPurgeBackend",
+        "LOCATION": env_str("NGINX_PURGE_URL"),
+    }
 
 from .security import *  # noqa: E402, F403

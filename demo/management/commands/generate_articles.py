@@ -211,6 +211,7 @@ class Command(BaseCommand):
             first_published_at=published,
             last_published_at=published,
             latest_revision_created_at=published,
+            listed_at=published,
             standfirst=phrases.standfirst(rng),
             body=[
                 {

@@ -1,0 +1,134 @@
+"""When each purge rule runs: publishing, unpublishing, moving, deleting a
+page; a reader's comment or an official reply going public; a site-wide
+change (settings, snippets, images)."""
+
+import threading
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from wagtail.models import Page, Site
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    pre_page_move,
+)
+
+from caching import purge, rules
+
+# URLs a page had before a move, from pre_page_move to post_page_move.
+_before_move = threading.local()
+
+SITE_WIDE_MODELS = [
+    "articles.Author",
+    "articles.Source",
+    "articles.BylineRole",
+    "core.SiteSettings",
+    "core.NewsImage",
+    "taggit.Tag",
+]
+# Bookkeeping Wagtail saves while rendering (an image's size and hash).
+UNSEEN_FIELDS = {"file_size", "file_hash"}
+
+
+def _is_specific_page(instance) -> bool:
+    return isinstance(instance, Page) and type(instance) is instance.specific_class
+
+
+def page_changed(sender, instance, **kwargs):
+    """Published or unpublished: the page's rule, for its state before the
+    change (recorded by remember_live_state) and after."""
+    urls = rules.urls_for_page(instance)
+    urls |= getattr(instance, "_purge_urls_before", set())
+    purge.purge_urls(urls)
+
+
+def remember_live_state(sender, instance, update_fields=None, **kwargs):
+    """Before a live article is saved by publishing, the pages that show it
+    as it was: a changed slug, tag or byline leaves old pages to purge."""
+    from articles.models import ArticlePage
+
+    if not isinstance(instance, ArticlePage) or instance.pk is None:
+        return
+    if update_fields is not None:
+        return  # a draft or bookkeeping save: what readers see is unchanged
+    before = ArticlePage.objects.filter(pk=instance.pk, live=True).first()
+    instance._purge_urls_before = rules.article_urls(before) if before else set()
+
+
+def page_moving(sender, instance, **kwargs):
+    pages = getattr(_before_move, "urls", {})
+    pages[instance.pk] = rules.urls_for_page(instance)
+    _before_move.urls = pages
+
+
+def page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
+    from articles.models import ArticlePage
+
+    urls = getattr(_before_move, "urls", {}).pop(instance.pk, set())
+    urls |= rules.urls_for_page(instance)
+    if isinstance(instance.specific_deferred, ArticlePage):
+        purge.purge_urls(urls)
+    else:
+        # A column moved: every article under it has a new URL.
+        purge.purge_everything(urls)
+
+
+def page_deleting(sender, instance, **kwargs):
+    from articles.models import ArticlePage
+
+    if not _is_specific_page(instance):
+        return
+    if isinstance(instance, ArticlePage):
+        if instance.live:
+            purge.purge_urls(rules.article_urls(instance))
+    else:
+        purge.purge_everything(rules.urls_for_page(instance))
+
+
+def site_wide_change(sender, instance, created=False, update_fields=None, **kwargs):
+    from articles.models import Author, AuthorIndexPage
+
+    if created and kwargs.get("signal") is post_save:
+        return  # nothing shows a new snippet or image until a page uses it
+    if update_fields is not None and set(update_fields) <= UNSEEN_FIELDS:
+        return
+    urls = set()
+    for site in Site.objects.select_related("root_page"):
+        urls |= rules.page_urls(site.root_page)
+    if isinstance(instance, Author):
+        index = AuthorIndexPage.objects.live().first()
+        if index is not None:
+            urls.add(rules.site_url(index, index.author_url(instance)))
+    purge.purge_everything(urls)
+
+
+def feedback_changed(sender, instance, created=False, **kwargs):
+    """A comment or reply shown under an article, or taken down: purge the
+    article page. New submissions are not public yet and purge nothing."""
+    item = getattr(instance, "feedback", instance)
+    if created and sender.__name__ == "Feedback" and not item.is_public:
+        return
+    if item.article_id is None:
+        return
+    from articles.models import ArticlePage
+
+    article = ArticlePage.objects.filter(pk=item.article_id).first()
+    if article is not None:
+        purge.purge_urls(rules.page_urls(article))
+
+
+def connect() -> None:
+    page_published.connect(page_changed, dispatch_uid="caching.page_published")
+    page_unpublished.connect(page_changed, dispatch_uid="caching.page_unpublished")
+    pre_save.connect(remember_live_state, dispatch_uid="caching.live_state")
+    pre_page_move.connect(page_moving, dispatch_uid="caching.page_moving")
+    post_page_move.connect(page_moved, dispatch_uid="caching.page_moved")
+    pre_delete.connect(page_deleting, dispatch_uid="caching.page_deleting")
+    for label in SITE_WIDE_MODELS:
+        post_save.connect(site_wide_change, sender=label)
+        post_delete.connect(site_wide_change, sender=label)
+    if apps.is_installed("feedback"):
+        for label in ("feedback.Feedback", "feedback.FeedbackReply"):
+            post_save.connect(feedback_changed, sender=label)
+            post_delete.connect(feedback_changed, sender=label)

@@ -1,0 +1,54 @@
+import pytest
+
+from tests.articles.factories import (
+    ArticlePageFactory,
+    AuthorFactory,
+    AuthorIndexPageFactory,
+    ColumnPageFactory,
+)
+from tests.home.factories import get_home_page
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on, as in production (tests run without it)."""
+    settings.PAGE_CACHE_ENABLED = True
+    return settings
+
+
+@pytest.fixture
+def newsroom(db):
+    """A front page, a column with two articles by one author, an author index."""
+    home = get_home_page()
+    column = ColumnPageFactory(parent=home, title="雪域时评", slug="xueyu")
+    AuthorIndexPageFactory(parent=home)
+    author = AuthorFactory(name="陈鑫远", slug="chen")
+    older = ArticlePageFactory(parent=column, title="旧文章", slug="older")
+    article = ArticlePageFactory(
+        parent=column,
+        title="开好吐槽窗",
+        slug="tucao",
+        bylines=[("记者", author)],
+        tags=["民生"],
+    )
+    return {
+        "home": home,
+        "column": column,
+        "author": author,
+        "older": older,
+        "article": article,
+    }
+
+
+@pytest.fixture
+def publish(django_capture_on_commit_callbacks):
+    """Publish a page as the admin does; purges run when the change commits."""
+
+    def publish(page, **changes):
+        for name, value in changes.items():
+            setattr(page, name, value)
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+        return page
+
+    return publish

@@ -1,0 +1,109 @@
+"""The repository's nginx config with a stand-in upstream: nginx caches what
+Django marks public, and NginxPurgeBackend's PURGE requests evict it. Needs
+Debian's nginx and libnginx-mod-http-cache-purge (make bench installs them)."""
+
+import shutil
+import socket
+import sys
+import threading
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from caching.backends import NginxPurgeBackend
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from servers import UNVERIFIED, Nginx  # noqa: E402
+
+PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists())
+    or not PURGE_MODULE.exists(),
+    reason="needs nginx and libnginx-mod-http-cache-purge",
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Upstream(BaseHTTPRequestHandler):
+    """Counts renders; public pages say so the way Django's middleware does."""
+
+    renders = 0
+
+    def do_GET(self):  # noqa: N802 - the http.server API
+        type(self).renders += 1
+        private = "sessionid" in self.headers.get("Cookie", "")
+        body = f"render {type(self).renders} {self.path}".encode()
+        self.send_response(200)
+        self.send_header(
+            "Cache-Control",
+            "private, no-cache" if private else "public, max-age=0, s-maxage=600",
+        )
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def nginx(tmp_path):
+    upstream = ThreadingHTTPServer(("127.0.0.1", 0), Upstream)
+    threading.Thread(target=upstream.serve_forever, daemon=True).start()
+    port, purge_port = free_port(), free_port()
+    server = Nginx(
+        tmp_path / "nginx",
+        port,
+        purge_port,
+        f"127.0.0.1:{upstream.server_port}",
+        tmp_path,
+        tmp_path,
+    )
+    with server:
+        yield port, purge_port
+    upstream.shutdown()
+
+
+def get(port, path, **headers) -> tuple[str, str]:
+    request = urllib.request.Request(f"https://127.0.0.1:{port}{path}", headers=headers)
+    with urllib.request.urlopen(request, context=UNVERIFIED) as response:  # noqa: S310
+        return response.read().decode(), response.headers["X-Cache-Status"]
+
+
+def test_nginx_serves_public_pages_from_its_cache(nginx):
+    port, _ = nginx
+    first, _ = get(port, "/column/article/")
+    again, status = get(port, "/column/article/")
+    assert again == first
+    assert status == "HIT"
+
+
+def test_staff_and_query_strings_bypass_nginx(nginx):
+    port, _ = nginx
+    get(port, "/column/")
+    assert get(port, "/column/", Cookie="sessionid=abc")[1] == "BYPASS"
+    assert get(port, "/column/?page=2")[1] == "BYPASS"
+
+
+def test_purge_backend_evicts_every_variant(nginx):
+    port, purge_port = nginx
+    get(port, "/column/article/")
+    get(port, "/column/article/", Cookie="zh_script=hant")
+    backend = NginxPurgeBackend({"LOCATION": f"http://127.0.0.1:{purge_port}"})
+    backend.purge("http://localhost/column/article/")
+    assert get(port, "/column/article/")[1] == "MISS"
+    assert get(port, "/column/article/", Cookie="zh_script=hant")[1] == "MISS"
+
+
+def test_purging_a_page_nginx_never_cached_is_not_an_error(nginx, caplog):
+    _, purge_port = nginx
+    backend = NginxPurgeBackend({"LOCATION": f"http://127.0.0.1:{purge_port}"})
+    backend.purge("http://localhost/never-cached/")
+    assert not [record for record in caplog.records if record.levelname == "ERROR"]

@@ -1,0 +1,112 @@
+"""SQL queries per uncached request stay under a budget and do not grow with
+the content: the same page with one byline, tag, related item and list entry
+and with many of each."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import RelatedArticle
+from tests.articles.factories import (
+    ArticlePageFactory,
+    AuthorFactory,
+    AuthorIndexPageFactory,
+    ColumnPageFactory,
+)
+from tests.core.factories import NewsImageFactory, UserFactory
+from tests.feedback.factories import FeedbackFactory, handler
+from tests.home.factories import get_home_page
+
+ROLES = ["记者", "作者", "评论员", "通讯员"]
+BUDGETS = {
+    "article": 12,
+    "column": 10,
+    "author": 10,
+    "tag": 10,
+    "archive": 10,
+    "front page": 12,
+    "feed": 8,
+    "column feed": 8,
+    "search": 10,
+}
+
+
+def build(size: int) -> dict:
+    """A site where everything a page lists comes `size` times."""
+    home = get_home_page()
+    AuthorIndexPageFactory(parent=home)
+    columns = [ColumnPageFactory(parent=home) for _ in range(max(1, size // 8))]
+    authors = [AuthorFactory() for _ in range(size)]
+    image = NewsImageFactory()
+    tags = [f"标签{n}" for n in range(size)]
+    articles = [
+        ArticlePageFactory(
+            parent=columns[n % len(columns)],
+            lead_image=image,
+            bylines=[
+                (ROLES[i % len(ROLES)], author) for i, author in enumerate(authors)
+            ],
+            tags=tags,
+        )
+        for n in range(max(1, size * 3))
+    ]
+    article = articles[-1]
+    for order, other in enumerate(articles[:size]):
+        RelatedArticle.objects.create(page=article, article=other, sort_order=order)
+    when = timezone.localtime(article.first_published_at)
+    return {
+        "article": article.url,
+        "column": columns[0].url,
+        "author": f"/authors/{authors[0].slug}/",
+        "tag": home.tag_url(article.tags.first()),
+        "archive": home.archive_url(when.year, when.month),
+        "front page": home.url,
+        "feed": reverse("feeds:site_rss"),
+        "column feed": reverse("feeds:column_atom", kwargs={"slug": columns[0].slug}),
+        "search": reverse("search") + "?q=文章",
+    }
+
+
+def queries_for(client, url) -> int:
+    """Queries for a page once the caches every page shares are warm (the
+    site's root paths, image renditions): a reader's uncached request."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_public_pages_stay_within_their_query_budget(client, db, size):
+    urls = build(size)
+    counts = {name: queries_for(client, url) for name, url in urls.items()}
+    over = {n: c for n, c in counts.items() if c > BUDGETS[n]}
+    assert not over, f"over budget: {over} (budgets {BUDGETS})"
+
+
+FEEDBACK_QUEUE_BUDGET = 15
+
+
+@pytest.mark.parametrize("items", [1, 60])
+@pytest.mark.parametrize("per_page", [None, "100"])
+@pytest.mark.parametrize("role", ["superuser", "handler"])
+def test_feedback_queue_stays_within_its_query_budget(
+    client, db, items, per_page, role
+):
+    column = ColumnPageFactory(parent=get_home_page())
+    articles = [ArticlePageFactory(parent=column) for _ in range(3)]
+    staff = handler()
+    for n in range(items):
+        FeedbackFactory(article=articles[n % 3], assignee=staff if n % 2 else None)
+    user = UserFactory(is_superuser=True) if role == "superuser" else staff
+    client.force_login(user)
+    url = reverse("wagtailsnippets_feedback_feedback:list")
+    data = {"per_page": per_page} if per_page else {}
+    client.get(url, data)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, data)
+    assert response.status_code == 200
+    assert len(queries) <= FEEDBACK_QUEUE_BUDGET
