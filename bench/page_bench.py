@@ -253,6 +253,7 @@ def feedback_leg(env: dict, args) -> dict:
             "BENCH_FEEDBACK_FORMS": str(forms),
             "BENCH_THREADS": str(args.threads),
             "BENCH_RATE": str(args.post_rate),
+            "BENCH_RUN": str(int(time.time())),
         },
         duration=args.post_seconds,
         connections=args.post_connections,

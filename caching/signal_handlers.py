@@ -5,6 +5,7 @@ change (settings, snippets, images)."""
 import threading
 
 from django.apps import apps
+from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.models import Page, Site
 from wagtail.signals import (
@@ -38,9 +39,13 @@ def _is_specific_page(instance) -> bool:
 def page_changed(sender, instance, **kwargs):
     """Published or unpublished: the page's rule, for its state before the
     change (recorded by remember_live_state) and after."""
+    from core.templatetags.news_tags import AUTHOR_INDEX_URL_KEY
+
     urls = rules.urls_for_page(instance)
     urls |= getattr(instance, "_purge_urls_before", set())
     purge.purge_urls(urls)
+    if type(instance).__name__ == "AuthorIndexPage":
+        cache.delete(AUTHOR_INDEX_URL_KEY)
 
 
 def remember_live_state(sender, instance, update_fields=None, **kwargs):
@@ -64,6 +69,9 @@ def page_moving(sender, instance, **kwargs):
 
 def page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
     from articles.models import ArticlePage
+    from core.templatetags.news_tags import AUTHOR_INDEX_URL_KEY
+
+    cache.delete(AUTHOR_INDEX_URL_KEY)  # the index may have moved with it
 
     urls = getattr(_before_move, "urls", {}).pop(instance.pk, set())
     urls |= rules.urls_for_page(instance)

@@ -42,6 +42,26 @@ class HomePage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "首页"
 
+    def route(self, request, path_components):
+        """A path that is not one of the routes above is a column's: fetch
+        it as a column at once (Wagtail's route takes a second query for the
+        specific page)."""
+        if path_components:
+            from articles.models import ColumnPage
+
+            try:
+                self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                column = (
+                    ColumnPage.objects.child_of(self)
+                    .filter(slug=path_components[0])
+                    .first()
+                )
+                if column is not None:
+                    column._cached_parent_obj = self
+                    return column.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     @path("", name="front_page")
     def front_page(self, request):
         return self.render(request, context_overrides=self.front_page_context())

@@ -296,21 +296,16 @@ class ArticlePage(BasePage):
     def related_articles(
         self, limit: int = RELATED_LIMIT, tags=None
     ) -> list["ArticlePage"]:
-        """Pinned first, then articles sharing the most tags, then the same
-        column, newest first within each. Pins and tags are read through the
-        cluster relations, so previews of unsaved edits work; the rest looks
-        only at the RELATED_POOL newest articles sharing a tag or the column
-        (two queries), so its cost does not grow with the archive."""
-        candidates = ArticlePage.objects.readable().exclude(pk=self.pk)
+        """Pinned first, in the editors' order, then articles sharing the
+        most tags, then the same column, newest first within each. Pins and
+        tags are read through the cluster relations, so previews of unsaved
+        edits work; the rest looks only at the pins and the RELATED_POOL
+        newest articles sharing a tag or the column (two queries), so its
+        cost does not grow with the archive."""
         pinned_ids = [link.article_id for link in self.pinned_related.all()]
-        chosen: list[ArticlePage] = []
-        if pinned_ids:
-            by_id = candidates.filter(pk__in=pinned_ids).with_sort_date().in_bulk()
-            chosen = [by_id[pk] for pk in pinned_ids if pk in by_id][:limit]
-        if len(chosen) >= limit:
-            return chosen
-
         tag_ids = [tag.pk for tag in (self.tags.all() if tags is None else tags)]
+        # Pins may be drafts or private by now: the pool always has more.
+        pool = pinned_ids + self.related_pool(tag_ids)
         shared_tags = (
             ArticlePageTag.objects.filter(
                 content_object_id=models.OuterRef("pk"), tag_id__in=tag_ids
@@ -319,17 +314,25 @@ class ArticlePage(BasePage):
             .annotate(count=models.Count("pk"))
             .values("count")
         )
-        more = (
-            candidates.filter(pk__in=self.related_pool(tag_ids))
-            .exclude(pk__in=[page.pk for page in chosen])
+        pin_order = models.Case(
+            *(
+                models.When(pk=pk, then=position)
+                for position, pk in enumerate(pinned_ids)
+            ),
+            default=len(pinned_ids),
+            output_field=models.IntegerField(),
+        )
+        return list(
+            ArticlePage.objects.readable()
+            .exclude(pk=self.pk)
+            .filter(pk__in=pool)
             .annotate(
-                shared_tags=Coalesce(models.Subquery(shared_tags), models.Value(0))
+                pin_order=pin_order,
+                shared_tags=Coalesce(models.Subquery(shared_tags), models.Value(0)),
             )
             .with_sort_date()
-            .order_by("-shared_tags", "-sort_date", "-pk")
+            .order_by("pin_order", "-shared_tags", "-sort_date", "-pk")[:limit]
         )
-        chosen.extend(more[: limit - len(chosen)])
-        return chosen
 
     def related_pool(self, tag_ids) -> list[int]:
         """Ids of the RELATED_POOL newest pages of this column and as many
