@@ -4,9 +4,8 @@ A cached page is the same for every reader, so it cannot carry a reader's
 own CSRF token, and a token from whoever filled the cache would fail (and
 leak). What stops a cross-site POST instead is what browsers say about
 where a request comes from: Sec-Fetch-Site (every current browser), else
-Origin. A request with neither does not come from a browser, and CSRF is
-an attack through a victim's browser. This is the check Go's
-net/http.CrossOriginProtection makes."""
+Origin; a POST with neither is refused. This is the check Go's
+net/http.CrossOriginProtection makes, made strict about missing headers."""
 
 from functools import wraps
 from urllib.parse import urlsplit
@@ -27,7 +26,11 @@ def is_cross_origin(request) -> bool:
         return fetch_site not in ("same-origin", "none")
     origin = request.headers.get("Origin")
     if origin is None:
-        return False
+        # Browsers send Origin with every POST; a request with neither header
+        # carries no proof of where it comes from and is refused, as a
+        # missing CSRF token would be (Django's test client opts out the way
+        # it does for the token check).
+        return not getattr(request, "_dont_enforce_csrf_checks", False)
     own = f"{request.scheme}://{request.get_host()}"
     trusted = {own, *getattr(settings, "CSRF_TRUSTED_ORIGINS", [])}
     return origin == "null" or (

@@ -97,6 +97,8 @@ def page_deleting(sender, instance, **kwargs):
 def site_wide_change(sender, instance, created=False, update_fields=None, **kwargs):
     from articles.models import Author, AuthorIndexPage
 
+    if kwargs.get("raw"):
+        return  # loaddata (restore_site) clears the caches when it is done
     if created and kwargs.get("signal") is post_save:
         return  # nothing shows a new snippet or image until a page uses it
     if update_fields is not None and set(update_fields) <= UNSEEN_FIELDS:
@@ -114,6 +116,8 @@ def site_wide_change(sender, instance, created=False, update_fields=None, **kwar
 def feedback_changed(sender, instance, created=False, **kwargs):
     """A comment or reply shown under an article, or taken down: purge the
     article page. New submissions are not public yet and purge nothing."""
+    if kwargs.get("raw"):
+        return  # loaddata (restore_site) clears the caches when it is done
     item = getattr(instance, "feedback", instance)
     if created and sender.__name__ == "Feedback" and not item.is_public:
         return

@@ -7,7 +7,6 @@ import json
 from django import forms
 
 from articles.forms import ArticlePageForm as ArticleContentForm
-
 from editorial.checks import Draft, body_texts, find_problems, site_has_default_source
 
 COMMENT_REQUIRED = "退回修改必须写明修改意见。"

@@ -3,8 +3,7 @@
 import re
 from functools import lru_cache
 
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.text import Truncator
 
 from core.text import to_simplified, to_traditional
@@ -35,13 +34,15 @@ def highlight(text: str, query: str) -> str:
     pattern = terms_pattern(query)
     if pattern is None:
         return escape(text)
-    out, position = [], 0
+    pieces, position = [], 0
     for match in pattern.finditer(text):
-        out.append(escape(text[position : match.start()]))
-        out.append(f"<mark>{escape(match.group())}</mark>")
+        pieces.append((text[position : match.start()], match.group()))
         position = match.end()
-    out.append(escape(text[position:]))
-    return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
+    return format_html(
+        "{}{}",
+        format_html_join("", "{}<mark>{}</mark>", pieces),
+        text[position:],
+    )
 
 
 def excerpt(text: str, query: str, length: int = EXCERPT_LENGTH) -> str:
@@ -56,4 +57,3 @@ def excerpt(text: str, query: str, length: int = EXCERPT_LENGTH) -> str:
     prefix = "…" if start else ""
     suffix = "…" if start + length < len(text) else ""
     return f"{prefix}{snippet}{suffix}"
-

@@ -47,17 +47,11 @@ class ChineseAutocompleteField(SegmentedValueMixin, index.AutocompleteField):
 
 
 def chinese_title_fields(search_fields) -> list:
-    """Page.search_fields with its title fields swapped for segmented ones."""
-    kept = [
-        field
-        for field in search_fields
-        if not (
-            isinstance(field, index.SearchField | index.AutocompleteField)
-            and field.field_name == "title"
-        )
-    ]
+    """Page.search_fields plus segmented title fields. Page's own title
+    fields stay (Wagtail checks every page model keeps them); the title
+    column then holds the title as written and its bigrams."""
     return [
+        *search_fields,
         ChineseSearchField("title", boost=2),
         ChineseAutocompleteField("title"),
-        *kept,
     ]

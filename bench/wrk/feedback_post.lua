@@ -57,9 +57,12 @@ function request()
   local body = "kind=comment&message=" .. message_prefix ..
     os.getenv("BENCH_RUN") .. "-" .. thread_id .. "-" .. sent ..
     "&display_name=&contact=&consent_public=on&website=&issued=" .. form.issued
+  local origin = wrk.scheme .. "://" .. wrk.host ..
+    (wrk.port and (":" .. wrk.port) or "")
   return wrk.format("POST", "/feedback/article/" .. form.article .. "/", {
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["X-Forwarded-For"] = address,
+    ["Origin"] = origin,
   }, body)
 end
 

@@ -97,9 +97,7 @@ class Command(BaseCommand):
     def articles(self) -> list[tuple[int, int, str]]:
         """(article pk, column pk, title) of every live article, oldest first."""
         rows = (
-            ArticlePage.objects.live()
-            .order_by("pk")
-            .values_list("pk", "path", "title")
+            ArticlePage.objects.live().order_by("pk").values_list("pk", "path", "title")
         )
         columns = {}
         result = []
