@@ -62,9 +62,6 @@ function request()
   return wrk.format("POST", "/feedback/article/" .. form.article .. "/", {
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["X-Forwarded-For"] = address,
-    -- What a browser sends with the form on the article page.
-    ["Sec-Fetch-Site"] = "same-origin",
-    ["Origin"] = "http://127.0.0.1:18400",
     ["Origin"] = origin,
   }, body)
 end
