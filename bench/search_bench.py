@@ -87,6 +87,7 @@ def time_queries() -> list[dict]:
             {
                 "query": query,
                 "hits": count,
+                "more_than_pool": results.truncated,
                 "shown": len(first_page),
                 "median_ms": round(statistics.median(times), 1),
                 "max_ms": round(max(times), 1),

@@ -232,6 +232,7 @@ class ArticlePage(BasePage):
         index.RelatedFields("bylines", [ChineseSearchField("author_name")]),
         index.RelatedFields("tags", [ChineseSearchField("name")]),
         index.FilterField("display_date"),
+        index.FilterField("listed_at"),
     ]
 
     parent_page_types = ["articles.ColumnPage"]
