@@ -2,8 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber, Substr
+from django.db.models import Q
 from django.utils import timezone
 
 from articles.models import ArticlePage
@@ -34,31 +33,33 @@ def latest_ids(articles, count: int) -> list[int]:
 
 def latest_ids_per_column(articles, columns, per_column: int) -> dict[int, list[int]]:
     """{column pk: [article pks, newest first]} in one query for all columns;
-    `articles` is an already live and public queryset."""
+    `articles` is an already live and public queryset. Each column's newest
+    are a LIMIT subquery read from the listed_at index, so the cost does not
+    grow with the archive."""
     columns = list(columns)
     if not columns:
         return {}
+    newest = Q()
+    for column in columns:
+        column_newest = (
+            articles.child_of(column)
+            .with_sort_date()
+            .order_by("-sort_date", "-pk")
+            .values("pk")[:per_column]
+        )
+        newest |= Q(pk__in=column_newest)
+    rows = (
+        articles.filter(newest)
+        .with_sort_date()
+        .order_by("-sort_date", "-pk")
+        .values_list("path", "pk")
+    )
     # Every column sits at the same depth, so its path is a fixed-length prefix.
     prefix_length = len(columns[0].path)
     by_path = {column.path: column.pk for column in columns}
-    rows = (
-        articles.filter(depth=columns[0].depth + 1)
-        .with_sort_date()
-        .annotate(
-            column_path=Substr("path", 1, prefix_length),
-            position=Window(
-                RowNumber(),
-                partition_by=Substr("path", 1, prefix_length),
-                order_by=[F("sort_date").desc(), F("pk").desc()],
-            ),
-        )
-        .filter(position__lte=per_column, column_path__in=list(by_path))
-        .order_by("column_path", "position")
-        .values_list("column_path", "pk")
-    )
     result: dict[int, list[int]] = {pk: [] for pk in by_path.values()}
     for path, pk in rows:
-        result[by_path[path]].append(pk)
+        result[by_path[path[:prefix_length]]].append(pk)
     return result
 
 

@@ -7,6 +7,8 @@ newest RANKED_POOL matches are found first, newest first through the
 listed_at index, without reading the vectors; only they are ranked, on ids
 alone, and the page of results is then fetched with what a list item shows."""
 
+from wagtail.search.backends import get_search_backend
+
 from articles.models import ArticlePage
 
 RANKED_POOL = 500
@@ -43,9 +45,8 @@ def search_articles(query: str, pool: int | None = None) -> RankedPool:
     truncated = len(ids) > pool
     ids = ids[:pool]
     # The ids are live, public matches: the ranking query reads only them.
-    ranked = (
-        ArticlePage.objects.filter(id__in=ids).only("pk").search(query, operator="and")
-    )
+    pool_rows = ArticlePage.objects.filter(id__in=ids).only("pk")
+    ranked = get_search_backend().rank(pool_rows, query, operator="and")
     return RankedPool(ranked, len(ids), truncated)
 
 
