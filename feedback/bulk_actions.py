@@ -50,41 +50,41 @@ class FeedbackBulkAction(SnippetBulkAction):
         return message
 
 
-class AcceptBulkAction(FeedbackBulkAction):
-    display_name = "受理"
-    action_type = "feedback_accept"
-    aria_label = "受理所选反馈"
-    action_priority = 10
-    done_label = "受理"
-    step = staticmethod(lifecycle.accept)
+def feedback_bulk_action(
+    key, step, display_name, aria_label, priority, done_label=None, classes=()
+):
+    """A bulk action `feedback_<key>` that runs the lifecycle `step`;
+    `done_label` (the display name unless given) ends the success message."""
+    return type(
+        f"{key.capitalize()}BulkAction",
+        (FeedbackBulkAction,),
+        {
+            "__module__": __name__,
+            "display_name": display_name,
+            "action_type": f"feedback_{key}",
+            "aria_label": aria_label,
+            "action_priority": priority,
+            "done_label": done_label or display_name,
+            "classes": set(classes),
+            "step": staticmethod(step),
+        },
+    )
 
 
-class SpamBulkAction(FeedbackBulkAction):
-    display_name = "标记为垃圾信息"
-    action_type = "feedback_spam"
-    aria_label = "把所选反馈标记为垃圾信息"
-    action_priority = 20
-    done_label = "标记为垃圾信息"
-    classes = {"serious"}
-    step = staticmethod(lifecycle.mark_spam)
-
-
-class PublishBulkAction(FeedbackBulkAction):
-    display_name = "公开"
-    action_type = "feedback_publish"
-    aria_label = "在文章下公开所选反馈"
-    action_priority = 30
-    done_label = "公开"
-    step = staticmethod(lifecycle.publish)
-
-
-class HideBulkAction(FeedbackBulkAction):
-    display_name = "不公开"
-    action_type = "feedback_hide"
-    aria_label = "不公开所选反馈"
-    action_priority = 40
-    done_label = "设为不公开"
-    step = staticmethod(lifecycle.hide)
-
-
-BULK_ACTIONS = [AcceptBulkAction, SpamBulkAction, PublishBulkAction, HideBulkAction]
+BULK_ACTIONS = [
+    feedback_bulk_action("accept", lifecycle.accept, "受理", "受理所选反馈", 10),
+    feedback_bulk_action(
+        "spam",
+        lifecycle.mark_spam,
+        "标记为垃圾信息",
+        "把所选反馈标记为垃圾信息",
+        20,
+        classes={"serious"},
+    ),
+    feedback_bulk_action(
+        "publish", lifecycle.publish, "公开", "在文章下公开所选反馈", 30
+    ),
+    feedback_bulk_action(
+        "hide", lifecycle.hide, "不公开", "不公开所选反馈", 40, done_label="设为不公开"
+    ),
+]

@@ -135,6 +135,27 @@ def _move(item, action, target, *, user=None, reason="", by_submitter=False):
     )
 
 
+def _stay(item, action, *, user=None, reason=""):
+    """Save and record a step that leaves the item in its state."""
+    item.save()
+    record(
+        item,
+        action,
+        user=user,
+        from_state=item.state,
+        to_state=item.state,
+        reason=reason,
+    )
+
+
+def _hand_to(item, user, assignee, reason=""):
+    item.assignee = assignee
+    note = f"承办人：{actor_label(assignee)}"
+    if reason:
+        note = f"{note}。{reason}"
+    _move(item, "assign", State.IN_PROGRESS, user=user, reason=note)
+
+
 def _step(function):
     """Run a step on a fresh, locked copy, then update the caller's object."""
 
@@ -200,11 +221,7 @@ def assign(item, user, assignee, reason=""):
     _check(item, "assign", [State.ACCEPTED, State.IN_PROGRESS], ANSWERED_KINDS)
     if assignee is None or not assignee.is_active:
         raise TransitionNotAllowed("请选择一位在职的承办人。")
-    item.assignee = assignee
-    note = f"承办人：{actor_label(assignee)}"
-    if reason:
-        note = f"{note}。{reason}"
-    _move(item, "assign", State.IN_PROGRESS, user=user, reason=note)
+    _hand_to(item, user, assignee, reason)
 
 
 @_step
@@ -217,14 +234,7 @@ def reply(item, user, body, signature_name, signature_role) -> FeedbackReply:
     if item.kind in ANSWERED_KINDS:
         _check(item, "reply", [State.ACCEPTED, State.IN_PROGRESS])
         if item.state == State.ACCEPTED:
-            item.assignee = user
-            _move(
-                item,
-                "assign",
-                State.IN_PROGRESS,
-                user=user,
-                reason=f"承办人：{actor_label(user)}",
-            )
+            _hand_to(item, user, user)
     else:
         _check(item, "reply", [State.SUBMITTED, State.PUBLISHED, State.HIDDEN])
     now = timezone.now()
@@ -243,8 +253,7 @@ def reply(item, user, body, signature_name, signature_role) -> FeedbackReply:
             item.missed_deadline = True
         _move(item, "reply", State.REPLIED, user=user)
     else:
-        item.save()
-        record(item, "reply", user=user, from_state=item.state, to_state=item.state)
+        _stay(item, "reply", user=user)
     return answer
 
 
@@ -300,8 +309,7 @@ def publish(item, user, reason=""):
     if item.is_public:
         raise TransitionNotAllowed("这条反馈已经公开。")
     item.is_public = True
-    item.save()
-    record(item, "publish", user=user, from_state=item.state, to_state=item.state)
+    _stay(item, "publish", user=user)
 
 
 @_step
@@ -315,15 +323,7 @@ def hide(item, user, reason=""):
     if not item.is_public:
         raise TransitionNotAllowed("这条反馈本来就没有公开。")
     item.is_public = False
-    item.save()
-    record(
-        item,
-        "hide",
-        user=user,
-        from_state=item.state,
-        to_state=item.state,
-        reason=reason,
-    )
+    _stay(item, "hide", user=user, reason=reason)
 
 
 @_step

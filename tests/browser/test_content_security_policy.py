@@ -38,6 +38,15 @@ def violations(browser_page):
     return found
 
 
+def sign_in_as_superuser(browser_page, site):
+    get_user_model().objects.create_superuser("boss", "boss@example.com", PASSWORD)
+    browser_page.goto(site.url + "/admin/login/")
+    browser_page.fill("#id_username", "boss")
+    browser_page.fill("#id_password", PASSWORD)
+    browser_page.click("button[type=submit]")
+    browser_page.wait_for_url("**/admin/")
+
+
 def test_public_pages_run_their_script_under_the_strict_policy(
     demo_site, browser_page, violations
 ):
@@ -54,13 +63,8 @@ def test_public_pages_run_their_script_under_the_strict_policy(
 def test_the_admin_editor_works_under_the_admin_policy(
     demo_site, browser_page, violations, artifacts_dir
 ):
-    get_user_model().objects.create_superuser("boss", "boss@example.com", PASSWORD)
+    sign_in_as_superuser(browser_page, demo_site)
     article = ArticlePage.objects.live().first()
-    browser_page.goto(demo_site.url + "/admin/login/")
-    browser_page.fill("#id_username", "boss")
-    browser_page.fill("#id_password", PASSWORD)
-    browser_page.click("button[type=submit]")
-    browser_page.wait_for_url("**/admin/")
 
     browser_page.goto(demo_site.url + f"/admin/pages/{article.pk}/edit/")
 
@@ -93,13 +97,8 @@ def test_the_admin_editor_works_under_the_admin_policy(
 def test_editors_get_a_working_userbar_on_public_pages(
     demo_site, browser_page, violations, artifacts_dir
 ):
-    get_user_model().objects.create_superuser("boss", "boss@example.com", PASSWORD)
+    sign_in_as_superuser(browser_page, demo_site)
     article = ArticlePage.objects.live().first()
-    browser_page.goto(demo_site.url + "/admin/login/")
-    browser_page.fill("#id_username", "boss")
-    browser_page.fill("#id_password", PASSWORD)
-    browser_page.click("button[type=submit]")
-    browser_page.wait_for_url("**/admin/")
 
     browser_page.goto(demo_site.url + article.url)
 

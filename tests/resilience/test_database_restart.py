@@ -38,31 +38,26 @@ def csrf_cookie(response) -> str:
     raise AssertionError(f"no CSRF cookie in {response.headers}")
 
 
-class Load:
-    """GETs a URL every 50 ms in a thread and records what came back."""
+class Repeating:
+    """Calls `once(number)` every `interval` seconds in a thread while the
+    `with` block runs (three minutes at the most), numbering the calls."""
 
-    def __init__(self, server, path):
-        self.server = server
-        self.path = path
-        self.results = []
+    interval: float
+
+    def __init__(self):
         self.stopping = threading.Event()
         self.thread = threading.Thread(target=self.run, daemon=True)
 
+    def once(self, number):
+        raise NotImplementedError
+
     def run(self):
         deadline = time.monotonic() + 180
+        number = 0
         while not self.stopping.is_set() and time.monotonic() < deadline:
-            try:
-                # A session cookie takes the request past the page cache,
-                # which would otherwise keep serving the article from Redis.
-                response = self.server.request(
-                    self.path, headers={"Cookie": "sessionid=uncached"}, timeout=10
-                )
-                self.results.append(
-                    (response.status, response.headers.get("Retry-After"))
-                )
-            except OSError as error:
-                self.results.append((type(error).__name__, None))
-            time.sleep(0.05)
+            self.once(number)
+            number += 1
+            time.sleep(self.interval)
 
     def __enter__(self):
         self.thread.start()
@@ -71,6 +66,29 @@ class Load:
     def __exit__(self, *exc):
         self.stopping.set()
         self.thread.join(timeout=30)
+
+
+class Load(Repeating):
+    """GETs a URL every 50 ms in a thread and records what came back."""
+
+    interval = 0.05
+
+    def __init__(self, server, path):
+        self.server = server
+        self.path = path
+        self.results = []
+        super().__init__()
+
+    def once(self, number):
+        try:
+            # A session cookie takes the request past the page cache,
+            # which would otherwise keep serving the article from Redis.
+            response = self.server.request(
+                self.path, headers={"Cookie": "sessionid=uncached"}, timeout=10
+            )
+            self.results.append((response.status, response.headers.get("Retry-After")))
+        except OSError as error:
+            self.results.append((type(error).__name__, None))
 
 
 class Login:
@@ -158,16 +176,17 @@ def test_a_login_posted_during_the_outage_gets_a_503_and_writes_nothing(
     assert get_user_model().objects.get(username="editor").last_login is not None
 
 
-class FeedbackLoad:
+class FeedbackLoad(Repeating):
     """Readers sending feedback every 80 ms, each from their own address,
     each with their own message, round-robin over the articles."""
+
+    interval = 0.08
 
     def __init__(self, server, articles):
         self.server = server
         self.articles = articles
         self.sent = []  # (message, status)
-        self.stopping = threading.Event()
-        self.thread = threading.Thread(target=self.run, daemon=True)
+        super().__init__()
 
     def post(self, number):
         article = self.articles[number % len(self.articles)]
@@ -195,24 +214,11 @@ class FeedbackLoad:
         )
         self.sent.append((message, response.status))
 
-    def run(self):
-        deadline = time.monotonic() + 180
-        number = 0
-        while not self.stopping.is_set() and time.monotonic() < deadline:
-            try:
-                self.post(number)
-            except OSError as error:
-                self.sent.append((None, type(error).__name__))
-            number += 1
-            time.sleep(0.08)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stopping.set()
-        self.thread.join(timeout=30)
+    def once(self, number):
+        try:
+            self.post(number)
+        except OSError as error:
+            self.sent.append((None, type(error).__name__))
 
 
 def test_feedback_sent_while_postgresql_restarts_is_stored_whole_or_refused_clearly(

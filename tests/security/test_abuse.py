@@ -45,6 +45,27 @@ def admin_client(client):
     return client
 
 
+def add_article_url(column) -> str:
+    return reverse(
+        "wagtailadmin_pages:add", args=["articles", "articlepage", column.pk]
+    )
+
+
+def publish_new_article(client, column, data):
+    """Post the admin's new-article form with its publish button."""
+    return client.post(
+        add_article_url(column), {**data, "action-publish": "action-publish"}
+    )
+
+
+def stored_paragraph(client, column, title, slug, contentstate) -> str:
+    """Publish an article whose body is one rich text paragraph, sent as the
+    editor's Draftail contentstate; the paragraph as stored."""
+    body = [("paragraph", json.dumps(contentstate))]
+    publish_new_article(client, column, article_form_data(title, slug, body=body))
+    return ArticlePage.objects.get(slug=slug).body.raw_data[0]["value"]
+
+
 # --- XSS in what editors and admins type ------------------------------------
 
 
@@ -67,12 +88,8 @@ def test_xss_in_article_fields_is_stored_as_text_and_rendered_inert(
         ],
         bylines=[(BylineRole.objects.get(name="记者"), author)],
     )
-    data["action-publish"] = "action-publish"
 
-    response = admin_client.post(
-        reverse("wagtailadmin_pages:add", args=["articles", "articlepage", column.pk]),
-        data,
-    )
+    response = publish_new_article(admin_client, column, data)
 
     assert response.status_code == 302
     article = ArticlePage.objects.get(slug="xss-probe")
@@ -107,17 +124,9 @@ def test_a_javascript_link_in_rich_text_is_dropped_on_save(admin_client, column)
             }
         },
     }
-    data = article_form_data(
-        "链接", "js-link", body=[("paragraph", json.dumps(contentstate))]
-    )
-    data["action-publish"] = "action-publish"
 
-    admin_client.post(
-        reverse("wagtailadmin_pages:add", args=["articles", "articlepage", column.pk]),
-        data,
-    )
+    stored = stored_paragraph(admin_client, column, "链接", "js-link", contentstate)
 
-    stored = ArticlePage.objects.get(slug="js-link").body.raw_data[0]["value"]
     assert "点这里" in stored
     assert "javascript:" not in stored
 
@@ -155,17 +164,9 @@ def test_rich_text_keeps_only_the_features_editors_are_given(admin_client, colum
             }
         },
     }
-    data = article_form_data(
-        "功能", "features", body=[("paragraph", json.dumps(contentstate))]
-    )
-    data["action-publish"] = "action-publish"
 
-    admin_client.post(
-        reverse("wagtailadmin_pages:add", args=["articles", "articlepage", column.pk]),
-        data,
-    )
+    stored = stored_paragraph(admin_client, column, "功能", "features", contentstate)
 
-    stored = ArticlePage.objects.get(slug="features").body.raw_data[0]["value"]
     assert "<b>要点</b>" in stored
     for dropped in ["<h2", "<code", "<embed", "假标题"]:
         assert dropped not in stored
@@ -278,8 +279,7 @@ def test_an_admin_write_without_a_csrf_token_is_refused(csrf_client, column):
     pages = Page.objects.count()
 
     response = csrf_client.post(
-        reverse("wagtailadmin_pages:add", args=["articles", "articlepage", column.pk]),
-        article_form_data("无令牌", "no-token"),
+        add_article_url(column), article_form_data("无令牌", "no-token")
     )
 
     assert response.status_code == 403
