@@ -11,8 +11,13 @@ DEFAULTS = {
     "PAGE_CACHE_ALIAS": "pages",
     # How long a shared cache (Django's, nginx) keeps a page. Publishing
     # purges what it changes at once; this only bounds what no purge rule
-    # covers (another article's related reading, a renamed author in nginx).
+    # covers (another article's automatic related reading).
     "PAGE_CACHE_SECONDS": 600,
+    # How long nginx answers from its copy before asking Django again (in
+    # the background, while readers still get the copy; Django's page cache
+    # answers). Purges reach nginx at once; this bounds what nginx cannot
+    # be sent a purge for: a change that shows on every page.
+    "PROXY_CACHE_SECONDS": 10,
     # Browsers revalidate every time (ETag / Last-Modified make that a 304),
     # so a reader never sees a page older than the server's.
     "PAGE_CACHE_BROWSER_SECONDS": 0,

@@ -53,6 +53,9 @@ def add_public_headers(response, now: float) -> None:
             max_age=conf.get("PAGE_CACHE_BROWSER_SECONDS"),
             s_maxage=conf.get("PAGE_CACHE_SECONDS"),
         )
+    if not response.has_header("X-Accel-Expires"):
+        # nginx only (it takes this over s-maxage and hides it from readers).
+        response["X-Accel-Expires"] = str(conf.get("PROXY_CACHE_SECONDS"))
     if not response.has_header("Last-Modified"):
         # Every change a reader can see purges the page, so the page as
         # rendered now is unchanged since now.

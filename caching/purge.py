@@ -16,7 +16,8 @@ def purge_urls(urls) -> None:
 def purge_everything(urls=()) -> None:
     """For a change that shows on every page (site settings, an author's
     name): a new generation for the Django page cache, and the given URLs
-    in nginx (the rest of nginx's copies expire after PAGE_CACHE_SECONDS)."""
+    in nginx; nginx asks Django again for the rest within
+    PROXY_CACHE_SECONDS."""
     urls = {url for url in urls if url}
 
     def purge():

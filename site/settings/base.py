@@ -244,6 +244,7 @@ LOGGING = {
 # listener (deploy/nginx/newsroom.conf).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+PROXY_CACHE_SECONDS = env_int("PROXY_CACHE_SECONDS", 10)
 WAGTAILFRONTENDCACHE = {
     "pages": {"BACKEND": "caching.backends.DjangoPageCacheBackend"},
 }

@@ -6,6 +6,7 @@ import shutil
 import socket
 import sys
 import threading
+import time
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -35,6 +36,7 @@ class Upstream(BaseHTTPRequestHandler):
     """Counts renders; public pages say so the way Django's middleware does."""
 
     renders = 0
+    accel_expires = None
 
     def do_GET(self):  # noqa: N802 - the http.server API
         type(self).renders += 1
@@ -45,6 +47,8 @@ class Upstream(BaseHTTPRequestHandler):
             "Cache-Control",
             "private, no-cache" if private else "public, max-age=0, s-maxage=600",
         )
+        if self.accel_expires and not private:
+            self.send_header("X-Accel-Expires", self.accel_expires)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -100,6 +104,27 @@ def test_purge_backend_evicts_every_variant(nginx):
     backend.purge("http://localhost/column/article/")
     assert get(port, "/column/article/")[1] == "MISS"
     assert get(port, "/column/article/", Cookie="zh_script=hant")[1] == "MISS"
+
+
+def test_an_expired_copy_is_served_while_nginx_fetches_the_page_again(nginx):
+    """X-Accel-Expires (PROXY_CACHE_SECONDS) bounds what no purge reaches;
+    readers are not kept waiting when it runs out."""
+    port, _ = nginx
+    Upstream.accel_expires = "1"
+    try:
+        first, _ = get(port, "/column/stale/")
+        time.sleep(2.5)  # nginx counts expiry in whole seconds
+        served, status = get(port, "/column/stale/")
+        assert served == first  # the old copy, at once
+        assert status in {"STALE", "UPDATING"}
+        for _ in range(50):  # the background update lands
+            latest, status = get(port, "/column/stale/")
+            if latest != first:
+                break
+            time.sleep(0.1)
+        assert latest != first
+    finally:
+        Upstream.accel_expires = None
 
 
 def test_purging_a_page_nginx_never_cached_is_not_an_error(nginx, caplog):

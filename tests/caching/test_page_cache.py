@@ -29,6 +29,7 @@ def test_public_page_has_cache_control_etag_and_last_modified(
     assert "public" in cache_control
     assert "max-age=0" in cache_control
     assert "s-maxage=600" in cache_control
+    assert response["X-Accel-Expires"] == "10"  # nginx asks again after 10 s
     assert response["ETag"].startswith('"')
     assert response["Last-Modified"].endswith("GMT")
 
@@ -105,6 +106,7 @@ def test_not_found_pages_are_not_cached(client, page_cache, newsroom):
     assert response.status_code == 404
     assert "X-Page-Cache" not in response
     assert "s-maxage" not in response.get("Cache-Control", "")
+    assert "X-Accel-Expires" not in response
 
 
 def test_admin_pages_are_not_cached(client, page_cache, newsroom):
