@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Q
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from articles.models import ArticlePage
@@ -31,36 +31,28 @@ def latest_ids(articles, count: int) -> list[int]:
     )
 
 
-def latest_ids_per_column(articles, columns, per_column: int) -> dict[int, list[int]]:
-    """{column pk: [article pks, newest first]} in one query for all columns;
-    `articles` is an already live and public queryset. Each column's newest
-    are a LIMIT subquery read from the listed_at index, so the cost does not
-    grow with the archive."""
-    columns = list(columns)
-    if not columns:
-        return {}
-    newest = Q()
-    for column in columns:
-        column_newest = (
-            articles.child_of(column)
-            .with_sort_date()
-            .order_by("-sort_date", "-pk")
-            .values("pk")[:per_column]
-        )
-        newest |= Q(pk__in=column_newest)
-    rows = (
-        articles.filter(newest)
-        .with_sort_date()
-        .order_by("-sort_date", "-pk")
-        .values_list("path", "pk")
+def with_latest_ids(columns, articles, per_column: int) -> list:
+    """The columns, each with latest_ids: its newest `per_column` article
+    pks, newest first; `articles` is an already live and public queryset.
+    They are subqueries of the columns' own query, each walking the
+    listed_at index from the newest, so the cost does not grow with the
+    archive."""
+    in_column = articles.filter(
+        path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1
     )
-    # Every column sits at the same depth, so its path is a fixed-length prefix.
-    prefix_length = len(columns[0].path)
-    by_path = {column.path: column.pk for column in columns}
-    result: dict[int, list[int]] = {pk: [] for pk in by_path.values()}
-    for path, pk in rows:
-        result[by_path[path[:prefix_length]]].append(pk)
-    return result
+    newest = in_column.with_sort_date().order_by("-sort_date", "-pk").values("pk")
+    columns = list(
+        columns.annotate(
+            **{
+                f"latest_{position}": Subquery(newest[position : position + 1])
+                for position in range(per_column)
+            }
+        )
+    )
+    for column in columns:
+        found = [getattr(column, f"latest_{n}") for n in range(per_column)]
+        column.latest_ids = [pk for pk in found if pk is not None]
+    return columns
 
 
 def month_bounds(year: int, month: int | None) -> tuple[dt.datetime, dt.datetime]:

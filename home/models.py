@@ -70,15 +70,18 @@ class HomePage(RoutablePageMixin, BasePage):
         from articles.listings import (
             in_bulk_for_listing,
             latest_ids,
-            latest_ids_per_column,
+            with_latest_ids,
         )
         from articles.models import ArticlePage, ColumnPage
 
         articles = ArticlePage.objects.descendant_of(self).readable()
-        columns = list(ColumnPage.objects.child_of(self).live().public())
-        per_column = latest_ids_per_column(articles, columns, PER_COLUMN_COUNT)
+        columns = with_latest_ids(
+            ColumnPage.objects.child_of(self).live().public(),
+            articles,
+            PER_COLUMN_COUNT,
+        )
         newest = latest_ids(articles, LATEST_COUNT + 1)
-        wanted = {*newest, *(pk for ids in per_column.values() for pk in ids)}
+        wanted = {*newest, *(pk for column in columns for pk in column.latest_ids)}
         if self.lead_story_id:
             wanted.add(self.lead_story_id)
         by_id = in_bulk_for_listing(articles, wanted)
@@ -93,7 +96,7 @@ class HomePage(RoutablePageMixin, BasePage):
             "column_sections": [
                 {
                     "column": column,
-                    "articles": [by_id[pk] for pk in per_column[column.pk]],
+                    "articles": [by_id[pk] for pk in column.latest_ids],
                 }
                 for column in columns
             ],
