@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "站点公共"
+
+    def ready(self):
+        from core import listing_counts
+
+        listing_counts.connect()

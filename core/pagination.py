@@ -1,8 +1,24 @@
+from functools import cached_property
+
 from django.core.paginator import EmptyPage, Paginator
+from django.db.models import QuerySet
 from django.http import Http404
+
+from core.listing_counts import cached_count
 
 PER_PAGE = 20
 MAX_PAGE_DIGITS = 6
+
+
+class ListingPaginator(Paginator):
+    """A Paginator whose database lists are counted once per change
+    (core/listing_counts.py)."""
+
+    @cached_property
+    def count(self) -> int:
+        if isinstance(self.object_list, QuerySet):
+            return cached_count(self.object_list)
+        return super().count
 
 
 def paginate(request, items, per_page: int = PER_PAGE):
@@ -15,6 +31,6 @@ def paginate(request, items, per_page: int = PER_PAGE):
     if not (raw.isascii() and raw.isdigit() and len(raw) <= MAX_PAGE_DIGITS):
         raise Http404("页码无效")
     try:
-        return Paginator(items, per_page).page(int(raw))
+        return ListingPaginator(items, per_page).page(int(raw))
     except EmptyPage as error:
         raise Http404("没有这一页") from error
