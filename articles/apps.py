@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "栏目与文章"
+
+    def ready(self):
+        from articles import signals
+
+        signals.connect()

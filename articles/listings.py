@@ -34,12 +34,10 @@ def latest_ids(articles, count: int) -> list[int]:
 def with_latest_ids(columns, articles, per_column: int) -> list:
     """The columns, each with latest_ids: its newest `per_column` article
     pks, newest first; `articles` is an already live and public queryset.
-    They are subqueries of the columns' own query, each walking the
-    listed_at index from the newest, so the cost does not grow with the
+    They are subqueries of the columns' own query, each reading the
+    (listed_column, listed_at) index, so the cost does not grow with the
     archive."""
-    in_column = articles.filter(
-        path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1
-    )
+    in_column = articles.filter(listed_column=OuterRef("pk"))
     newest = in_column.with_sort_date().order_by("-sort_date", "-pk").values("pk")
     columns = list(
         columns.annotate(

@@ -191,6 +191,16 @@ class ArticlePage(BasePage):
     # display_date, else first publication, else the latest revision: kept
     # in step by save(), indexed for lists and archives.
     listed_at = models.DateTimeField(null=True, editable=False, db_index=True)
+    # The column (the parent page), kept in step by save() and by moves
+    # (articles/signals.py): a column's newest articles are then one index
+    # range, however quiet the column and however large the archive.
+    listed_column = models.ForeignKey(
+        "articles.ColumnPage",
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
     base_form_class = ArticlePageForm
@@ -242,6 +252,11 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = "文章"
         verbose_name_plural = "文章"
+        indexes = [
+            models.Index(
+                fields=["listed_column", "-listed_at"], name="article_column_newest_idx"
+            )
+        ]
 
     def save(self, *args, **kwargs):
         self.listed_at = (
@@ -252,7 +267,17 @@ class ArticlePage(BasePage):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and LISTED_AT_SOURCES & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "listed_at"}
+        if update_fields is None and self.path:
+            self.listed_column_id = self.parent_column_id()
         return super().save(*args, **kwargs)
+
+    def parent_column_id(self) -> int | None:
+        from articles.models.columns import ColumnPage
+
+        parent_path = self.path[: -self.steplen]
+        return (
+            ColumnPage.objects.filter(path=parent_path).values_list("pk", flat=True)
+        ).first()
 
     def permissions_for_user(self, user):
         return ArticlePermissionTester(user, self)

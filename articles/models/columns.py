@@ -41,7 +41,9 @@ class ColumnPage(BasePage):
         from .article import ArticlePage
 
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.child_of(self).readable().for_listing()
+        # The same articles as child_of(self), read from one index range.
+        articles = ArticlePage.objects.filter(listed_column=self)
+        articles = articles.readable().for_listing()
         context["articles"] = paginate(request, articles)
         return context
 

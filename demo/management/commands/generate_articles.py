@@ -212,6 +212,7 @@ class Command(BaseCommand):
             last_published_at=published,
             latest_revision_created_at=published,
             listed_at=published,
+            listed_column=column,
             standfirst=phrases.standfirst(rng),
             body=[
                 {
