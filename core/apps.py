@@ -7,5 +7,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from core import listing_counts
+        from core.models import terms
 
         listing_counts.connect()
+        terms.connect()

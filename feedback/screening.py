@@ -11,7 +11,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from core.models import Term
-from core.text import compact, normalise
+from core.models.terms import terms_by_level
+from core.text import compact, find_terms, normalise
 from feedback import conf
 from feedback.models import Feedback, Screening
 
@@ -41,8 +42,11 @@ class Verdict:
         return "；".join(self.reasons)[:255]
 
 
-def _names(terms) -> str:
-    return "、".join(term.text for term in terms)
+def _found(texts: list[str], terms: list[str]) -> list[str]:
+    """The terms occurring in any of the texts, after normalisation
+    (full-width, Traditional, zero-width, spacing), in the list's order."""
+    found = set(find_terms("\n".join(text for text in texts if text), terms))
+    return [term for term in terms if term in found]
 
 
 def count_links(*texts: str) -> int:
@@ -58,10 +62,11 @@ def screen(texts: list[str], bot_reasons: list[str] = ()) -> Verdict:
     verdict = Verdict()
     for reason in bot_reasons:
         verdict.flag(Screening.SPAM, reason)
-    if hits := Term.objects.blocked().found_in(*texts):
-        verdict.flag(Screening.SPAM, f"含禁用词：{_names(hits)}")
-    if hits := Term.objects.suspect().found_in(*texts):
-        verdict.flag(Screening.HELD, f"含可疑词：{_names(hits)}")
+    terms = terms_by_level()
+    if hits := _found(texts, terms[Term.Level.BLOCKED]):
+        verdict.flag(Screening.SPAM, f"含禁用词：{'、'.join(hits)}")
+    if hits := _found(texts, terms[Term.Level.SUSPECT]):
+        verdict.flag(Screening.HELD, f"含可疑词：{'、'.join(hits)}")
     links = count_links(*texts)
     if links >= conf.get("FEEDBACK_HOLD_LINK_COUNT"):
         verdict.flag(Screening.HELD, f"含 {links} 个链接")
@@ -81,5 +86,6 @@ def find_duplicate(article, message_fingerprint: str) -> Feedback | None:
             article=article, fingerprint=message_fingerprint, created_at__gte=since
         )
         .order_by("created_at", "pk")
+        .only("pk", "tracking_code", "created_at")
         .first()
     )

@@ -27,7 +27,7 @@ def store(article, submission: Submission, verdict: Verdict, *, fingerprint, ip)
     Spam is kept (hidden, purged later), held items wait for a closer look."""
     item = Feedback(
         article=article,
-        column_id=article.get_parent().pk,
+        column_id=article.listed_column_id,
         article_title=article.title,
         kind=submission.kind,
         message=submission.message,

@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -47,3 +48,30 @@ class Term(index.Indexed, models.Model):
 
     def __str__(self):
         return self.text
+
+
+TERMS_KEY = "core:terms"
+TERMS_SECONDS = 3600
+
+
+def terms_by_level() -> dict[str, list[str]]:
+    """{level: [term text, ...]}, read once and kept in the cache until a
+    term is saved or deleted: every feedback submission screens against it."""
+    terms = cache.get(TERMS_KEY)
+    if terms is None:
+        terms = {level: [] for level in Term.Level.values}
+        for text, level in Term.objects.values_list("text", "level"):
+            terms[level].append(text)
+        cache.set(TERMS_KEY, terms, TERMS_SECONDS)
+    return terms
+
+
+def terms_changed(sender, **kwargs) -> None:
+    cache.delete(TERMS_KEY)
+
+
+def connect() -> None:
+    from django.db.models.signals import post_delete, post_save
+
+    post_save.connect(terms_changed, sender=Term, dispatch_uid="core.terms_saved")
+    post_delete.connect(terms_changed, sender=Term, dispatch_uid="core.terms_deleted")

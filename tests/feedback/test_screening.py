@@ -120,6 +120,20 @@ class TermTests(ScreeningTestCase):
 
         self.assertEqual(self.only_item().state, State.SPAM)
 
+    def test_cached_term_list_follows_admin_edits(self):
+        self.post(message="专业代开发票服务")  # the list is now cached
+        self.assertEqual(self.only_item().state, State.SUBMITTED)
+        term = Term.objects.create(text="代开发票", level=Term.Level.BLOCKED)
+
+        Feedback.objects.all().delete()
+        self.post(message="专业代开发票服务二")
+        self.assertEqual(self.only_item().state, State.SPAM)
+
+        term.delete()
+        Feedback.objects.all().delete()
+        self.post(message="专业代开发票服务三")
+        self.assertEqual(self.only_item().state, State.SUBMITTED)
+
     def test_spam_and_held_items_are_stored_with_a_screening_event(self):
         self.post(message="无码专区")
         item = self.only_item()
