@@ -9,9 +9,10 @@ For each size it uses a PostgreSQL database built by `generate_articles`
 bench/search_bench.py names it and reused when it already holds this
 generator version's articles. Then, on 127.0.0.1: gunicorn with the page
 cache off, gunicorn with the page cache in Redis, nginx's proxy cache in
-front of that, and nginx serving the article's HTML from a file (the
-ceiling), each measured with wrk; and reader feedback POSTed at a steady
-rate. One table is printed, with large/small ratios, and written to
+front of that, each row after a short warm-up, measured with wrk; nginx
+serving the article's HTML from a file (the ceiling), in turns with the
+nginx-cached article; and reader feedback POSTed at a steady rate. One
+table is printed, with large/small ratios, and written to
 bench/results/pages-<sizes>.json."""
 
 import argparse
@@ -25,6 +26,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from statistics import mean
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -40,6 +42,10 @@ APP_PORT, NGINX_PORT, PURGE_PORT, CEILING_PORT = 18400, 18480, 18481, 18482
 SECRET_KEY = "bench-only-secret-key-not-for-production-0123456789"  # noqa: S105
 PAGES = ["article", "column", "front page", "search", "feed"]
 LARGE_FEEDBACK = 1_000_000
+WARM_UP_SECONDS = 2
+# The nginx-cached article and the static file, measured in turns: the two
+# numbers the ceiling target compares see the same machine.
+CEILING_ROUNDS = 3
 
 
 def log(message: str) -> None:
@@ -226,6 +232,8 @@ def measure_pages(base: str, urls: dict, args, leg: str) -> dict:
             log(f"  {leg:<14} {page:<11} no answer within 60 s")
             drain(base)
             continue
+        # Every worker thread warm (templates, connections) before the row.
+        wrk(base + urls[page], args, duration=WARM_UP_SECONDS)
         rows[page] = wrk(base + urls[page], args)
         log(
             f"  {leg:<14} {page:<11} {rows[page]['rps']:>9.1f} req/s  "
@@ -356,14 +364,23 @@ def measure(size: int, args) -> dict:
         with nginx:
             legs["nginx cache"] = measure_pages(nginx.url, urls, args, "nginx cache")
             wait_for(f"https://127.0.0.1:{CEILING_PORT}/")
-            ceiling = wrk(f"https://127.0.0.1:{CEILING_PORT}/", args)
-            legs["static file"] = {"article": ceiling}
-            log(
-                f"  {'static file':<14} {'article':<11} {ceiling['rps']:>9.1f} req/s  "
-                f"p50 {ceiling['p50_ms']:>7.2f} ms  p99 {ceiling['p99_ms']:>8.2f} ms"
-            )
+            rounds = []
+            for _ in range(CEILING_ROUNDS):
+                cached = wrk(nginx.url + urls["article"], args)
+                plain = wrk(f"https://127.0.0.1:{CEILING_PORT}/", args)
+                rounds.append({"nginx cache": cached, "static file": plain})
+                log(
+                    f"  {'in turns':<14} {'article':<11} nginx {cached['rps']:>9.1f} "
+                    f"req/s, static file {plain['rps']:>9.1f} req/s"
+                )
+            legs["static file"] = {"article": plain}
+            run_ceiling = {
+                "rounds": rounds,
+                "nginx_rps": mean(r["nginx cache"]["rps"] for r in rounds),
+                "file_rps": mean(r["static file"]["rps"] for r in rounds),
+            }
         legs["feedback"] = {"POST": feedback_leg(env, args)}
-    return {"size": size, "urls": urls, "legs": legs}
+    return {"size": size, "urls": urls, "legs": legs, "ceiling": run_ceiling}
 
 
 def ms(value) -> str:
@@ -404,11 +421,13 @@ def targets(runs: list[dict]) -> list[str]:
     report = []
     for run in runs:
         legs, size = run["legs"], f"{run['size']:,}"
-        nginx, ceiling = legs["nginx cache"]["article"], legs["static file"]["article"]
-        share = nginx["rps"] / max(ceiling["rps"], 0.001)
+        ceiling = run["ceiling"]
+        share = ceiling["nginx_rps"] / max(ceiling["file_rps"], 0.001)
         report.append(
             f"[{'met' if share >= 0.8 else 'MISSED'}] {size}: nginx-cached "
-            f"article at {share:.0%} of the static-file ceiling (target ≥ 80%)"
+            f"article at {share:.0%} of the static-file ceiling, "
+            f"{ceiling['nginx_rps']:,.0f} vs {ceiling['file_rps']:,.0f} req/s "
+            f"measured in {len(ceiling['rounds'])} turns each (target ≥ 80%)"
         )
         speedup = legs["django cache"]["article"]["rps"] / max(
             legs["uncached"]["article"]["rps"], 0.001
