@@ -93,8 +93,11 @@ class Nginx:
         static_root: Path,
         media_root: Path,
         extra_servers: str = "",
+        cpu: int | None = None,
     ):
         self.run_dir = run_dir
+        # Pinned to one core (one worker), away from the load generator's.
+        self.cpu = cpu
         self.port, self.purge_port = port, purge_port
         self.extra_servers = extra_servers
         self.values = {
@@ -149,7 +152,10 @@ class Nginx:
         (self.run_dir / "newsroom.conf").write_text(site)
         path = self.run_dir / "nginx.conf"
         main = self.fill(NGINX_TEMPLATE.parent / "run-prod.conf.template")
-        path.write_text(main.replace("worker_processes 1;", "worker_processes auto;"))
+        workers = "1" if self.cpu is not None else "auto"
+        path.write_text(
+            main.replace("worker_processes 1;", f"worker_processes {workers};")
+        )
         return path
 
     @property
@@ -159,7 +165,8 @@ class Nginx:
     def __enter__(self):
         config = self.render()
         subprocess.run([NGINX, "-t", "-q", "-c", str(config)], check=True)  # noqa: S603
-        subprocess.run([NGINX, "-c", str(config)], check=True)  # noqa: S603
+        pin = ["taskset", "-c", str(self.cpu)] if self.cpu is not None else []
+        subprocess.run([*pin, NGINX, "-c", str(config)], check=True)  # noqa: S603
         wait_for(self.url + "/healthz")
         return self
 
