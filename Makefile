@@ -48,7 +48,7 @@ test-resilience: install-dev ## PostgreSQL restarts and Redis loss under gunicor
 
 check-content: install ## render every live page; fail on scripts, frames, links or blocked terms no editor entered
 	$(PY) manage.py check_content
-# Not part of CI: about 11 minutes on a built database, half an hour to build the
+# Not part of CI: about 11 minutes on a built database, about 40 minutes to build the
 # 100,000-article one the first time (README "Performance").
 bench: install-dev ## page benchmark at 1,000 and 100,000 articles (wrk, nginx, gunicorn)
 	@command -v wrk >/dev/null && test -f $(NGINX_PURGE_MODULE) || \
