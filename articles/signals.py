@@ -5,12 +5,14 @@ from wagtail.signals import post_page_move
 
 
 def article_moved(sender, instance, parent_page_after, **kwargs):
-    from articles.models import ArticlePage, ColumnPage
+    from articles.models import ArticlePage
+    from articles.models.article import column_id
 
     if not issubclass(instance.specific_class or type(instance), ArticlePage):
         return
-    column = ColumnPage.objects.filter(pk=parent_page_after.pk).first()
-    ArticlePage.objects.filter(pk=instance.pk).update(listed_column=column)
+    ArticlePage.objects.filter(pk=instance.pk).update(
+        listed_column=column_id(parent_page_after)
+    )
 
 
 def connect() -> None:

@@ -27,6 +27,15 @@ RELATED_POOL = 200
 LISTED_AT_SOURCES = {"display_date", "first_published_at", "latest_revision_created_at"}
 
 
+def column_id(page) -> int | None:
+    """The page's id if it is a column (what listed_column may point at)."""
+    from articles.models.columns import ColumnPage
+
+    if page is None or not issubclass(page.specific_class, ColumnPage):
+        return None
+    return page.pk
+
+
 class ArticlePageQuerySet(PageQuerySet):
     def with_sort_date(self):
         """sort_date: the date lists order and group articles by (the
@@ -268,16 +277,8 @@ class ArticlePage(BasePage):
         if update_fields is not None and LISTED_AT_SOURCES & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "listed_at"}
         if update_fields is None and self.path:
-            self.listed_column_id = self.parent_column_id()
+            self.listed_column_id = column_id(self.get_parent(update=True))
         return super().save(*args, **kwargs)
-
-    def parent_column_id(self) -> int | None:
-        from articles.models.columns import ColumnPage
-
-        parent_path = self.path[: -self.steplen]
-        return (
-            ColumnPage.objects.filter(path=parent_path).values_list("pk", flat=True)
-        ).first()
 
     def permissions_for_user(self, user):
         return ArticlePermissionTester(user, self)
