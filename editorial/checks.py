@@ -7,6 +7,7 @@ problems next to the fields."""
 from dataclasses import dataclass
 
 from core.models import SiteSettings, Term
+from core.models.terms import terms_by_level, texts_found_in
 
 TERM_FIELDS = (("title", "标题"), ("standfirst", "导语"), ("body", "正文"))
 
@@ -53,11 +54,11 @@ def find_problems(draft: Draft) -> list[Problem]:
                 f"或在栏目「{draft.column_title}」里设置默认免责声明。",
             )
         )
-    blocked = Term.objects.blocked()  # evaluated once, reused for each field
+    blocked = terms_by_level()[Term.Level.BLOCKED]
     for name, label in TERM_FIELDS:
-        found = blocked.found_in(*draft.texts(name))
+        found = texts_found_in(blocked, *draft.texts(name))
         if found:
-            words = "、".join(f"「{term.text}」" for term in found)
+            words = "、".join(f"「{term}」" for term in found)
             problems.append(Problem(name, f"{label}含有禁用词{words},请删改。"))
     return problems
 

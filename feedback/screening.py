@@ -11,8 +11,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from core.models import Term
-from core.models.terms import terms_by_level
-from core.text import compact, find_terms, normalise
+from core.models.terms import terms_by_level, texts_found_in
+from core.text import compact, normalise
 from feedback import conf
 from feedback.models import Feedback, Screening
 
@@ -42,13 +42,6 @@ class Verdict:
         return "；".join(self.reasons)[:255]
 
 
-def _found(texts: list[str], terms: list[str]) -> list[str]:
-    """The terms occurring in any of the texts, after normalisation
-    (full-width, Traditional, zero-width, spacing), in the list's order."""
-    found = set(find_terms("\n".join(text for text in texts if text), terms))
-    return [term for term in terms if term in found]
-
-
 def count_links(*texts: str) -> int:
     """Web addresses with or without http://, not counting e-mail addresses."""
     return sum(
@@ -63,9 +56,9 @@ def screen(texts: list[str], bot_reasons: list[str] = ()) -> Verdict:
     for reason in bot_reasons:
         verdict.flag(Screening.SPAM, reason)
     terms = terms_by_level()
-    if hits := _found(texts, terms[Term.Level.BLOCKED]):
+    if hits := texts_found_in(terms[Term.Level.BLOCKED], *texts):
         verdict.flag(Screening.SPAM, f"含禁用词：{'、'.join(hits)}")
-    if hits := _found(texts, terms[Term.Level.SUSPECT]):
+    if hits := texts_found_in(terms[Term.Level.SUSPECT], *texts):
         verdict.flag(Screening.HELD, f"含可疑词：{'、'.join(hits)}")
     links = count_links(*texts)
     if links >= conf.get("FEEDBACK_HOLD_LINK_COUNT"):

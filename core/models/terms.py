@@ -14,12 +14,19 @@ class TermQuerySet(models.QuerySet):
         return self.filter(level=Term.Level.SUSPECT)
 
     def found_in(self, *texts: str) -> list["Term"]:
-        """The terms of this queryset that occur in any of the texts,
-        after normalisation (full-width, Traditional, zero-width, spacing)."""
+        """The terms of this queryset that occur in any of the texts."""
         terms = list(self)
-        joined = "\n".join(text for text in texts if text)
-        found = set(find_terms(joined, [term.text for term in terms]))
+        found = set(texts_found_in([term.text for term in terms], *texts))
         return [term for term in terms if term.text in found]
+
+
+def texts_found_in(terms: list[str], *texts: str) -> list[str]:
+    """The terms occurring in any of the texts, after normalisation
+    (full-width, Traditional, zero-width, spacing), in the list's order."""
+    # Each text on its own: compact() drops separators, so the end of one
+    # field and the start of the next must not make up a term together.
+    found = {term for text in texts if text for term in find_terms(text, terms)}
+    return [term for term in terms if term in found]
 
 
 class Term(index.Indexed, models.Model):

@@ -105,6 +105,11 @@ class TermTests(ScreeningTestCase):
         self.assert_spam(display_name="無碼專區")
         self.assert_spam(term="casino888", contact="CASINO888@example.com")
 
+    def test_a_term_made_up_across_two_fields_is_not_found(self):
+        self.post(display_name="无码", message="专区里排队的人很多，窗口要多开几个。")
+
+        self.assertEqual(self.only_item().screening, Screening.CLEAN)
+
     def test_suspect_term_holds_the_item_for_review(self):
         self.post(message="想了解更多请加微信")
 
