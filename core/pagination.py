@@ -21,16 +21,24 @@ class ListingPaginator(Paginator):
         return super().count
 
 
+def page_number(raw: str) -> int | None:
+    """?page= as a number, or None for anything that is not one (letters,
+    Unicode digits such as ², more digits than any list has pages)."""
+    if raw.isascii() and raw.isdigit() and len(raw) <= MAX_PAGE_DIGITS:
+        return int(raw)
+    return None
+
+
 def paginate(request, items, per_page: int = PER_PAGE):
     """The page of items that ?page= asks for.
 
     Missing means page 1. Anything else that is not a page of this list
     (letters, 0, negative, past the end) is a 404: one URL per page, no
     duplicate "page 1" under endless junk addresses, and never a 500."""
-    raw = request.GET.get("page", "1")
-    if not (raw.isascii() and raw.isdigit() and len(raw) <= MAX_PAGE_DIGITS):
+    number = page_number(request.GET.get("page", "1"))
+    if number is None:
         raise Http404("页码无效")
     try:
-        return ListingPaginator(items, per_page).page(int(raw))
+        return ListingPaginator(items, per_page).page(number)
     except EmptyPage as error:
         raise Http404("没有这一页") from error

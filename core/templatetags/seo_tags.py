@@ -6,6 +6,8 @@ from django import template
 from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator
 
+from core.pagination import page_number
+
 register = template.Library()
 
 DESCRIPTION_LENGTH = 120
@@ -19,9 +21,9 @@ def canonical_url(context) -> str:
     if request is None:
         return ""
     url = request.build_absolute_uri(request.path)
-    page_number = request.GET.get("page", "")
-    if page_number.isdigit() and int(page_number) > 1:
-        url += f"?page={int(page_number)}"
+    number = page_number(request.GET.get("page", ""))
+    if number is not None and number > 1:
+        url += f"?page={number}"
     return url
 
 

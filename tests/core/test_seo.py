@@ -67,6 +67,14 @@ class ArticleSeoTests(TestCase):
         canonical = self.soup.select_one('link[rel="canonical"]')["href"]
         self.assertEqual(canonical, "http://testserver/qinglan/tucao/")
 
+    def test_odd_page_numbers_leave_the_canonical_url_alone(self):
+        for raw in ("²", "9" * 5000, "abc"):
+            with self.subTest(page=raw[:10]):
+                response = self.client.get("/qinglan/tucao/", {"page": raw})
+                self.assertEqual(response.status_code, 200)
+                canonical = soup_of(response).select_one('link[rel="canonical"]')
+                self.assertEqual(canonical["href"], "http://testserver/qinglan/tucao/")
+
     def test_meta_description_falls_back_to_the_standfirst(self):
         self.assertEqual(
             meta(self.soup, "name", "description"), "设一扇窗口并不难,难的是接住意见。"
