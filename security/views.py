@@ -58,8 +58,12 @@ def setup(request):
         return TemplateResponse(
             request, "security/two_factor_setup.html", {"enrolled": True}
         )
-    device, _ = TOTPDevice.objects.get_or_create(
-        user=request.user, confirmed=False, defaults={"name": DEVICE_NAME}
+    # Not get_or_create: two tabs (or a double click) can leave two
+    # unconfirmed devices, and get_or_create would then raise.
+    device = TOTPDevice.objects.filter(
+        user=request.user, confirmed=False
+    ).first() or TOTPDevice.objects.create(
+        user=request.user, confirmed=False, name=DEVICE_NAME
     )
     form = TokenForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
