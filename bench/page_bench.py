@@ -71,8 +71,8 @@ def app_env(size: int, seed: int, **extra) -> dict:
         "STATIC_ROOT": str(WORK / "static"),
         "REDIS_URL": "redis://127.0.0.1:6379/13",
         "CACHE_KEY_PREFIX": f"bench-{size}",
-        "FEEDBACK_TRUSTED_PROXY_HEADER": "X-Forwarded-For",
-        "FEEDBACK_TRUSTED_PROXIES": "127.0.0.1",
+        "TRUSTED_PROXY_HEADER": "X-Forwarded-For",
+        "TRUSTED_PROXIES": "127.0.0.1",
         # Notifications would go to an SMTP server this machine does not run.
         "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         "LOG_LEVEL": "WARNING",

@@ -1,7 +1,5 @@
 from django.core.checks import Tags, Warning, register
 
-from caching import conf
-
 
 @register(Tags.caches, deploy=True)
 def page_cache_is_shared(app_configs, **kwargs):
@@ -9,9 +7,9 @@ def page_cache_is_shared(app_configs, **kwargs):
     worker or from the scheduler never reaches it."""
     from django.conf import settings
 
-    if not conf.get("PAGE_CACHE_ENABLED"):
+    if not settings.PAGE_CACHE_ENABLED:
         return []
-    alias = conf.get("PAGE_CACHE_ALIAS")
+    alias = settings.PAGE_CACHE_ALIAS
     backend = settings.CACHES.get(alias, {}).get("BACKEND", "")
     if "LocMemCache" in backend:
         return [

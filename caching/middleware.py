@@ -1,6 +1,8 @@
 import time
 
-from caching import conf, policy
+from django.conf import settings
+
+from caching import policy
 from caching.store import PageCache
 
 STATUS_HEADER = "X-Page-Cache"
@@ -25,7 +27,7 @@ class PageCacheMiddleware:
                 policy.mark_private(response)
             return response
 
-        store = PageCache() if conf.get("PAGE_CACHE_ENABLED") else None
+        store = PageCache() if settings.PAGE_CACHE_ENABLED else None
         slot = store.slot_for(request) if store else None
         if slot is not None:
             cached = store.get(slot)
@@ -38,6 +40,6 @@ class PageCacheMiddleware:
             return response
         policy.add_public_headers(response, time.time())
         if slot is not None:
-            store.save(slot, response, conf.get("PAGE_CACHE_SECONDS"))
+            store.save(slot, response, settings.PAGE_CACHE_SECONDS)
             response[STATUS_HEADER] = "miss"
         return response

@@ -1,11 +1,10 @@
 """Which requests and responses the page cache handles, and the headers a
 public page goes out with."""
 
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
-
-from caching import conf
 
 CACHEABLE_METHODS = ("GET", "HEAD")
 CACHEABLE_STATUS = (200,)
@@ -13,7 +12,7 @@ UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store")
 
 
 def _excluded_prefixes() -> tuple[str, ...]:
-    prefixes = list(conf.get("PAGE_CACHE_EXCLUDED_PREFIXES"))
+    prefixes = list(settings.PAGE_CACHE_EXCLUDED_PREFIXES)
     try:
         prefixes.append(reverse("wagtailadmin_home"))  # the admin path may move
     except NoReverseMatch:
@@ -25,7 +24,7 @@ def bypass_reason(request) -> str | None:
     """Why this request must get a page of its own, or None."""
     if request.method not in CACHEABLE_METHODS:
         return "method"
-    if any(name in request.COOKIES for name in conf.get("PAGE_CACHE_BYPASS_COOKIES")):
+    if any(name in request.COOKIES for name in settings.PAGE_CACHE_BYPASS_COOKIES):
         return "cookie"
     if request.path.startswith(_excluded_prefixes()):
         return "path"
@@ -50,12 +49,12 @@ def add_public_headers(response, now: float) -> None:
         patch_cache_control(
             response,
             public=True,
-            max_age=conf.get("PAGE_CACHE_BROWSER_SECONDS"),
-            s_maxage=conf.get("PAGE_CACHE_SECONDS"),
+            max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
+            s_maxage=settings.PAGE_CACHE_SECONDS,
         )
     if not response.has_header("X-Accel-Expires"):
         # nginx only (it takes this over s-maxage and hides it from readers).
-        response["X-Accel-Expires"] = str(conf.get("PROXY_CACHE_SECONDS"))
+        response["X-Accel-Expires"] = str(settings.PROXY_CACHE_SECONDS)
     if not response.has_header("Last-Modified"):
         # Every change a reader can see purges the page, so the page as
         # rendered now is unchanged since now.

@@ -16,11 +16,10 @@ import secrets
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.translation import get_language_from_request
-
-from caching import conf
 
 GENERATION_KEY = "pagecache:generation"
 SCRIPT_COOKIE = "zh_script"
@@ -59,7 +58,7 @@ class Slot:
 
 class PageCache:
     def __init__(self, alias: str | None = None):
-        self.cache = caches[alias or conf.get("PAGE_CACHE_ALIAS")]
+        self.cache = caches[alias or settings.PAGE_CACHE_ALIAS]
 
     def slot_for(self, request) -> Slot:
         version_key = path_version_key(request.path)

@@ -6,9 +6,8 @@ import datetime as dt
 from functools import lru_cache
 
 import holidays
+from django.conf import settings
 from django.utils import timezone
-
-from feedback import conf
 
 
 @lru_cache(maxsize=16)
@@ -17,7 +16,7 @@ def _calendar(year: int) -> holidays.HolidayBase:
 
 
 def _dates(name: str) -> set[dt.date]:
-    return {dt.date.fromisoformat(value) for value in conf.get(name)}
+    return {dt.date.fromisoformat(value) for value in getattr(settings, name)}
 
 
 def is_working_day(day: dt.date) -> bool:

@@ -7,10 +7,10 @@ import re
 import time
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.core.validators import validate_email
 
-from feedback import conf
 from feedback.models import Kind, Rating
 from feedback.tracking import CODE_LENGTH, normalise_code
 
@@ -73,7 +73,7 @@ class FeedbackForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.article_id = article_id
         self.bot_reasons: list[str] = []
-        limit = conf.get("FEEDBACK_MESSAGE_MAX_LENGTH")
+        limit = settings.FEEDBACK_MESSAGE_MAX_LENGTH
         message = self.fields["message"]
         # No maxlength attribute: browsers cut pasted text off silently.
         message.validators.append(_MaxLength(limit))
@@ -137,11 +137,11 @@ class FeedbackForm(forms.Form):
         if data.get("a") != self.article_id:
             raise forms.ValidationError("表单与文章不符，请在文章页面重新提交。")
         elapsed = time.time() - float(data.get("t", 0))
-        if elapsed > conf.get("FEEDBACK_FORM_MAX_AGE"):
+        if elapsed > settings.FEEDBACK_FORM_MAX_AGE:
             raise forms.ValidationError(
                 "页面打开太久，表单已过期。您填写的内容都还在，请再点一次“提交”。"
             )
-        if elapsed < conf.get("FEEDBACK_MIN_FILL_SECONDS"):
+        if elapsed < settings.FEEDBACK_MIN_FILL_SECONDS:
             self.bot_reasons.append(f"填写过快（{elapsed:.1f} 秒）")
         return data
 

@@ -10,11 +10,11 @@ editor may still reply to it. Each step runs in a transaction on a locked
 row, so two handlers clicking at once cannot both move an item, and each
 step is recorded with who, when and why (FeedbackEvent)."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from core.people import display_name
-from feedback import conf
 from feedback.deadlines import add_working_days
 from feedback.models import (
     ANSWERED_KINDS,
@@ -174,12 +174,12 @@ def _step(function):
 def set_initial_deadlines(item: Feedback) -> None:
     if item.kind in ANSWERED_KINDS:
         item.accept_due = add_working_days(
-            item.created_at, conf.get("FEEDBACK_ACCEPT_WORKING_DAYS")
+            item.created_at, settings.FEEDBACK_ACCEPT_WORKING_DAYS
         )
 
 
 def _start_reply_clock(item: Feedback, now) -> None:
-    item.reply_due = add_working_days(now, conf.get("FEEDBACK_REPLY_WORKING_DAYS"))
+    item.reply_due = add_working_days(now, settings.FEEDBACK_REPLY_WORKING_DAYS)
 
 
 @_step
@@ -271,8 +271,9 @@ def rate(item, rating, reason=""):
     item.rating_reason = reason
     label = Rating(rating).label
     note = f"{label}：{reason}" if reason else label
-    reopen = rating == Rating.UNSATISFIED and item.reopen_count < conf.get(
-        "FEEDBACK_MAX_REOPENS"
+    reopen = (
+        rating == Rating.UNSATISFIED
+        and item.reopen_count < settings.FEEDBACK_MAX_REOPENS
     )
     if reopen:
         now = timezone.now()

@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 
 from core.models import Term
 from core.models.terms import terms_by_level, texts_found_in
 from core.text import compact, normalise
-from feedback import conf
 from feedback.models import Feedback, Screening
 
 _LINK = re.compile(
@@ -61,7 +61,7 @@ def screen(texts: list[str], bot_reasons: list[str] = ()) -> Verdict:
     if hits := texts_found_in(terms[Term.Level.SUSPECT], *texts):
         verdict.flag(Screening.HELD, f"含可疑词：{'、'.join(hits)}")
     links = count_links(*texts)
-    if links >= conf.get("FEEDBACK_HOLD_LINK_COUNT"):
+    if links >= settings.FEEDBACK_HOLD_LINK_COUNT:
         verdict.flag(Screening.HELD, f"含 {links} 个链接")
     return verdict
 
@@ -73,7 +73,7 @@ def fingerprint(message: str) -> str:
 
 def find_duplicate(article, message_fingerprint: str) -> Feedback | None:
     """The first item with the same message on this article within the window."""
-    since = timezone.now() - timedelta(seconds=conf.get("FEEDBACK_DUPLICATE_WINDOW"))
+    since = timezone.now() - timedelta(seconds=settings.FEEDBACK_DUPLICATE_WINDOW)
     return (
         Feedback.objects.filter(
             article=article, fingerprint=message_fingerprint, created_at__gte=since

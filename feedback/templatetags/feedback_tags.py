@@ -1,9 +1,9 @@
 from dataclasses import dataclass
 
 from django import template
+from django.conf import settings
 
 from core.people import display_name
-from feedback import conf
 from feedback.forms import FeedbackForm
 from feedback.lifecycle import ACTION_LABELS
 from feedback.masking import mask_personal_data
@@ -59,7 +59,7 @@ def article_feedback(context, article) -> dict | None:
     request = context["request"]
     if article.pk is None or getattr(request, "is_preview", False):
         return None  # a preview: readers cannot write to a draft
-    per_page = conf.get("FEEDBACK_PUBLIC_PER_PAGE")
+    per_page = settings.FEEDBACK_PUBLIC_PER_PAGE
     number = _page_number(request.GET.get(PAGE_PARAMETER))
     start = (number - 1) * per_page
     items = list(
@@ -78,8 +78,8 @@ def article_feedback(context, article) -> dict | None:
         "items": FeedbackPage(number, items[:per_page], len(items) > per_page),
         "page_parameter": PAGE_PARAMETER,
         "corrections": corrections,
-        "accept_days": conf.get("FEEDBACK_ACCEPT_WORKING_DAYS"),
-        "reply_days": conf.get("FEEDBACK_REPLY_WORKING_DAYS"),
+        "accept_days": settings.FEEDBACK_ACCEPT_WORKING_DAYS,
+        "reply_days": settings.FEEDBACK_REPLY_WORKING_DAYS,
     }
 
 

@@ -1,6 +1,6 @@
+from django.conf import settings
 from django.shortcuts import render
 
-from feedback import conf
 from feedback.figures import cached_figures, chart
 
 
@@ -12,8 +12,8 @@ def figures(request):
         {
             **data,
             "chart": chart(data["months"]),
-            "accept_days": conf.get("FEEDBACK_ACCEPT_WORKING_DAYS"),
-            "reply_days": conf.get("FEEDBACK_REPLY_WORKING_DAYS"),
-            "auto_close_days": conf.get("FEEDBACK_AUTO_CLOSE_DAYS"),
+            "accept_days": settings.FEEDBACK_ACCEPT_WORKING_DAYS,
+            "reply_days": settings.FEEDBACK_REPLY_WORKING_DAYS,
+            "auto_close_days": settings.FEEDBACK_AUTO_CLOSE_DAYS,
         },
     )

@@ -1,23 +1,24 @@
+from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from articles.models import ArticlePage
-from caching.cross_origin import cross_origin_protected
-from feedback import conf, ratelimit
-from feedback.client_ip import client_ip
 from feedback.forms import FeedbackForm
 from feedback.screening import find_duplicate, fingerprint, screen
 from feedback.submission import Submission, store
+from security import ratelimit
+from security.client_ip import client_ip
+from security.cross_origin import cross_origin_protected
 
 from .responses import private_page
 
 
 def within_rate_limits(ip: str, article_id: int) -> bool:
-    if not conf.get("FEEDBACK_RATE_LIMIT_ENABLED"):
+    if not settings.FEEDBACK_RATE_LIMIT_ENABLED:
         return True
-    per_ip, per_ip_window = conf.get("FEEDBACK_RATE_LIMIT_PER_IP")
-    per_article, per_article_window = conf.get("FEEDBACK_RATE_LIMIT_PER_ARTICLE")
+    per_ip, per_ip_window = settings.FEEDBACK_RATE_LIMIT_PER_IP
+    per_article, per_article_window = settings.FEEDBACK_RATE_LIMIT_PER_ARTICLE
     return ratelimit.allow("ip", ip, per_ip, per_ip_window) and ratelimit.allow(
         "article", str(article_id), per_article, per_article_window
     )

@@ -1,20 +1,22 @@
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.crypto import constant_time_compare
 from django.views.decorators.http import require_POST
 
-from caching.cross_origin import cross_origin_protected
-from feedback import conf, lifecycle, ratelimit
-from feedback.client_ip import client_ip
+from feedback import lifecycle
 from feedback.forms import LookupForm, RatingForm
 from feedback.models import Feedback, State
+from security import ratelimit
+from security.client_ip import client_ip
+from security.cross_origin import cross_origin_protected
 
 from .responses import private_page
 
 
 def submitter_history(item):
     """The public steps, signed by staff names only if settings allow."""
-    show_names = conf.get("FEEDBACK_SHOW_STAFF_NAMES")
+    show_names = settings.FEEDBACK_SHOW_STAFF_NAMES
     steps = []
     for event in item.events.filter(is_internal=False):
         if event.by_submitter:
@@ -80,7 +82,7 @@ def lookup(request):
     item = None
     status = 200
     if form.is_bound:
-        limit, window = conf.get("FEEDBACK_LOOKUP_RATE_LIMIT_PER_IP")
+        limit, window = settings.FEEDBACK_LOOKUP_RATE_LIMIT_PER_IP
         if not ratelimit.allow("lookup", client_ip(request), limit, window):
             return private_page(
                 request, "feedback/rate_limited_page.html", {}, status=429
@@ -109,7 +111,7 @@ def report(request, pk: int):
     item = Feedback.objects.public().filter(pk=pk).select_related("article").first()
     if item is None:
         raise Http404("没有这条留言")
-    limit, window = conf.get("FEEDBACK_REPORT_RATE_LIMIT_PER_IP")
+    limit, window = settings.FEEDBACK_REPORT_RATE_LIMIT_PER_IP
     if not ratelimit.allow("report", client_ip(request), limit, window):
         return private_page(request, "feedback/rate_limited_page.html", {}, status=429)
     lifecycle.report(item, request.POST.get("reason", "other"))

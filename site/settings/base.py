@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_str, renamed
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -212,19 +212,43 @@ SCHEDULED_COMMANDS = [
     {"command": "purge_feedback_spam", "every": 3600},
 ]
 
-# Reader feedback (feedback/conf.py lists every setting and its default).
-# Behind a reverse proxy, name the header it sets and, ideally, its addresses:
-# FEEDBACK_TRUSTED_PROXY_HEADER=X-Forwarded-For FEEDBACK_TRUSTED_PROXIES=10.0.0.5
-FEEDBACK_TRUSTED_PROXY_HEADER = env_str("FEEDBACK_TRUSTED_PROXY_HEADER")
-FEEDBACK_TRUSTED_PROXIES = env_list("FEEDBACK_TRUSTED_PROXIES")
+# Request safety (security/). Behind a reverse proxy, name the header it
+# sets with the client's address and, ideally, the proxy's own addresses:
+# TRUSTED_PROXY_HEADER=X-Forwarded-For TRUSTED_PROXIES=10.0.0.5
+# (FEEDBACK_TRUSTED_PROXY_HEADER / FEEDBACK_TRUSTED_PROXIES still read, with a
+# deprecation warning.)
+TRUSTED_PROXY_HEADER = env_str(
+    renamed("TRUSTED_PROXY_HEADER", old="FEEDBACK_TRUSTED_PROXY_HEADER")
+)
+TRUSTED_PROXIES = env_list(renamed("TRUSTED_PROXIES", old="FEEDBACK_TRUSTED_PROXIES"))
+
+# Reader feedback: every setting and its default.
+# The form
+FEEDBACK_MESSAGE_MAX_LENGTH = 2000
+FEEDBACK_MIN_FILL_SECONDS = 3
+FEEDBACK_FORM_MAX_AGE = 2 * 24 * 3600
+# Screening; limits are (requests, seconds)
+FEEDBACK_RATE_LIMIT_ENABLED = True
+FEEDBACK_RATE_LIMIT_PER_IP = (10, 600)
+FEEDBACK_RATE_LIMIT_PER_ARTICLE = (120, 3600)
+FEEDBACK_LOOKUP_RATE_LIMIT_PER_IP = (30, 600)
+FEEDBACK_REPORT_RATE_LIMIT_PER_IP = (10, 3600)
+FEEDBACK_HOLD_LINK_COUNT = 2
+FEEDBACK_DUPLICATE_WINDOW = 24 * 3600
+# Lifecycle
 FEEDBACK_ACCEPT_WORKING_DAYS = env_int("FEEDBACK_ACCEPT_WORKING_DAYS", 1)
 FEEDBACK_REPLY_WORKING_DAYS = env_int("FEEDBACK_REPLY_WORKING_DAYS", 5)
+# ISO dates: regional holidays, and make-up working days (a working Saturday)
 FEEDBACK_EXTRA_HOLIDAYS = env_list("FEEDBACK_EXTRA_HOLIDAYS")
 FEEDBACK_EXTRA_WORKDAYS = env_list("FEEDBACK_EXTRA_WORKDAYS")
 FEEDBACK_AUTO_CLOSE_DAYS = env_int("FEEDBACK_AUTO_CLOSE_DAYS", 7)
+FEEDBACK_MAX_REOPENS = 2
+FEEDBACK_SHOW_STAFF_NAMES = env_bool("FEEDBACK_SHOW_STAFF_NAMES", False)
+# Privacy
 FEEDBACK_ERASE_CONTACT_DAYS = env_int("FEEDBACK_ERASE_CONTACT_DAYS", 30)
 FEEDBACK_PURGE_SPAM_DAYS = env_int("FEEDBACK_PURGE_SPAM_DAYS", 30)
-FEEDBACK_SHOW_STAFF_NAMES = env_bool("FEEDBACK_SHOW_STAFF_NAMES", False)
+# Public pages
+FEEDBACK_PUBLIC_PER_PAGE = 10
 
 LOGGING = {
     "version": 1,
@@ -238,13 +262,40 @@ LOGGING = {
     },
 }
 
-# Whole-page cache for anonymous readers (caching/conf.py lists every setting).
-# Publishing purges through Wagtail's frontend cache: the Django page cache
-# always, and nginx's proxy_cache when NGINX_PURGE_URL names its purge
-# listener (deploy/nginx/newsroom.conf).
+# Whole-page cache for anonymous readers (caching/). Publishing purges
+# through Wagtail's frontend cache: the Django page cache always, and nginx's
+# proxy_cache when NGINX_PURGE_URL names its purge listener
+# (deploy/nginx/newsroom.conf).
+# Off: every page is rendered, but still sent with the public cache headers
+# below, so nginx can cache it.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# The Django cache alias holding pages (Redis in production).
+PAGE_CACHE_ALIAS = "pages"
+# How long a shared cache (Django's, nginx) keeps a page. Publishing purges
+# what it changes at once; this only bounds what no purge rule covers
+# (another article's automatic related reading).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# How long nginx answers from its copy before asking Django again (in the
+# background, while readers still get the copy; Django's page cache answers).
+# Purges reach nginx at once; this bounds what nginx cannot be sent a purge
+# for: a change that shows on every page.
 PROXY_CACHE_SECONDS = env_int("PROXY_CACHE_SECONDS", 10)
+# Browsers revalidate every time (ETag / Last-Modified make that a 304), so a
+# reader never sees a page older than the server's.
+PAGE_CACHE_BROWSER_SECONDS = 0
+# Requests carrying one of these cookies get a fresh page: a session (signed-in
+# staff) or a pending message.
+PAGE_CACHE_BYPASS_COOKIES = ["sessionid", "messages"]
+# Never cached, whatever the response says.
+PAGE_CACHE_EXCLUDED_PREFIXES = [
+    "/admin/",
+    "/documents/",
+    "/media/",
+    "/static/",
+    "/healthz",
+    "/script/",
+    "/feedback/",
+]
 WAGTAILFRONTENDCACHE = {
     "pages": {"BACKEND": "caching.backends.DjangoPageCacheBackend"},
 }

@@ -1,6 +1,7 @@
 """Typed readers for settings that come from the environment."""
 
 import os
+import warnings
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -43,3 +44,16 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def renamed(name: str, old: str) -> str:
+    """The variable to read for a renamed setting: `name`, or the old name
+    (with a deprecation warning) while only the old one is set."""
+    if name not in os.environ and old in os.environ:
+        warnings.warn(
+            f"The environment variable {old} is deprecated: set {name} instead.",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return old
+    return name

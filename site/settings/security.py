@@ -86,9 +86,9 @@ AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 # The same idea of the client's address as the feedback rate limits: the
-# connection's, or the proxy's header when FEEDBACK_TRUSTED_PROXY_HEADER
-# (and FEEDBACK_TRUSTED_PROXIES) name it.
-AXES_CLIENT_IP_CALLABLE = "feedback.client_ip.client_ip"
+# connection's, or the proxy's header when TRUSTED_PROXY_HEADER
+# (and TRUSTED_PROXIES) name it.
+AXES_CLIENT_IP_CALLABLE = "security.client_ip.client_ip"
 AXES_VERBOSE = False
 
 # --- Two-factor authentication for staff (django-otp, TOTP) ------------------

@@ -5,9 +5,9 @@ from django.test import RequestFactory, TestCase, override_settings
 from django.urls import reverse
 
 from core.models import Term
-from feedback.client_ip import client_ip
 from feedback.models import Feedback, Screening, State
 from feedback.screening import count_links
+from security.client_ip import client_ip
 from tests.articles.factories import ArticlePageFactory, ColumnPageFactory
 from tests.feedback.factories import form_data, issued
 from tests.home.factories import get_home_page
@@ -263,28 +263,28 @@ class ClientAddressTests(TestCase):
     def test_forwarded_header_is_ignored_unless_configured(self):
         self.assertEqual(client_ip(self.request(forwarded="203.0.113.5")), "192.0.2.10")
 
-    @override_settings(FEEDBACK_TRUSTED_PROXY_HEADER="X-Forwarded-For")
+    @override_settings(TRUSTED_PROXY_HEADER="X-Forwarded-For")
     def test_configured_header_gives_the_client_behind_the_proxy(self):
         request = self.request(forwarded="203.0.113.5")
         self.assertEqual(client_ip(request), "203.0.113.5")
 
     @override_settings(
-        FEEDBACK_TRUSTED_PROXY_HEADER="X-Forwarded-For",
-        FEEDBACK_TRUSTED_PROXIES=["10.0.0.0/8"],
+        TRUSTED_PROXY_HEADER="X-Forwarded-For",
+        TRUSTED_PROXIES=["10.0.0.0/8"],
     )
     def test_header_from_an_untrusted_address_is_ignored(self):
         request = self.request(remote="192.0.2.10", forwarded="203.0.113.5")
         self.assertEqual(client_ip(request), "192.0.2.10")
 
     @override_settings(
-        FEEDBACK_TRUSTED_PROXY_HEADER="X-Forwarded-For",
-        FEEDBACK_TRUSTED_PROXIES=["10.0.0.0/8"],
+        TRUSTED_PROXY_HEADER="X-Forwarded-For",
+        TRUSTED_PROXIES=["10.0.0.0/8"],
     )
     def test_spoofed_left_part_of_the_chain_is_not_believed(self):
         # The client claims 1.1.1.1; our proxy appended the real address.
         request = self.request(remote="10.0.0.2", forwarded="1.1.1.1, 203.0.113.5")
         self.assertEqual(client_ip(request), "203.0.113.5")
 
-    @override_settings(FEEDBACK_TRUSTED_PROXY_HEADER="X-Forwarded-For")
+    @override_settings(TRUSTED_PROXY_HEADER="X-Forwarded-For")
     def test_garbage_header_falls_back_to_the_connection(self):
         self.assertEqual(client_ip(self.request(forwarded="not-an-ip")), "192.0.2.10")

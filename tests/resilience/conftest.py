@@ -173,8 +173,8 @@ def server_env(**overrides) -> dict:
         SECURE_SSL_REDIRECT="0",
         DB_CONN_MAX_AGE="60",
         EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
-        FEEDBACK_TRUSTED_PROXY_HEADER="X-Forwarded-For",
-        FEEDBACK_TRUSTED_PROXIES="127.0.0.1",
+        TRUSTED_PROXY_HEADER="X-Forwarded-For",
+        TRUSTED_PROXIES="127.0.0.1",
     )
     env.update(overrides)
     return env

@@ -76,8 +76,8 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_lockout(client, edito
 
 
 def test_behind_the_proxy_the_trusted_header_names_the_client(client, editor, settings):
-    settings.FEEDBACK_TRUSTED_PROXY_HEADER = "X-Forwarded-For"
-    settings.FEEDBACK_TRUSTED_PROXIES = ["127.0.0.1"]
+    settings.TRUSTED_PROXY_HEADER = "X-Forwarded-For"
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
     for _ in range(5):
         log_in(client, "guess", address="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")
 

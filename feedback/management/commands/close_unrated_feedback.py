@@ -1,9 +1,10 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from feedback import conf, lifecycle
+from feedback import lifecycle
 from feedback.models import Feedback, State
 
 
@@ -11,7 +12,7 @@ class Command(BaseCommand):
     help = "Close replied feedback whose reader has not rated it for N days."
 
     def handle(self, *args, **options):
-        days = conf.get("FEEDBACK_AUTO_CLOSE_DAYS")
+        days = settings.FEEDBACK_AUTO_CLOSE_DAYS
         cutoff = timezone.now() - timedelta(days=days)
         closed = 0
         for item in Feedback.objects.filter(

@@ -1,10 +1,10 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from feedback import conf
 from feedback.lifecycle import record
 from feedback.models import FINISHED_STATES, Feedback
 
@@ -13,7 +13,7 @@ class Command(BaseCommand):
     help = "Erase readers' contact details and IP addresses N days after closing."
 
     def handle(self, *args, **options):
-        days = conf.get("FEEDBACK_ERASE_CONTACT_DAYS")
+        days = settings.FEEDBACK_ERASE_CONTACT_DAYS
         cutoff = timezone.now() - timedelta(days=days)
         due = Feedback.objects.filter(
             state__in=FINISHED_STATES,

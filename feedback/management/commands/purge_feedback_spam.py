@@ -1,9 +1,9 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from feedback import conf
 from feedback.models import Feedback, State
 
 
@@ -11,7 +11,7 @@ class Command(BaseCommand):
     help = "Delete feedback marked as spam more than N days ago."
 
     def handle(self, *args, **options):
-        days = conf.get("FEEDBACK_PURGE_SPAM_DAYS")
+        days = settings.FEEDBACK_PURGE_SPAM_DAYS
         cutoff = timezone.now() - timedelta(days=days)
         spam = Feedback.objects.filter(state=State.SPAM, finished_at__lt=cutoff)
         count = spam.count()

@@ -3,12 +3,30 @@
 Behind a reverse proxy every request comes from the proxy, and the client's
 address is in a header the proxy sets (X-Forwarded-For). Any client can send
 that header too, so it is only believed when settings name it
-(FEEDBACK_TRUSTED_PROXY_HEADER) and, if FEEDBACK_TRUSTED_PROXIES lists the
-proxies, only when the request really came from one of them."""
+(TRUSTED_PROXY_HEADER) and, if TRUSTED_PROXIES lists the proxies, only
+when the request really came from one of them.
+
+The address is exact (it also feeds the login throttle's records and the
+logs); per-address limits group it themselves (security/ratelimit.py)."""
 
 import ipaddress
+import warnings
 
-from feedback import conf
+from django.conf import settings
+
+
+def _setting(name: str):
+    """TRUSTED_PROXY_HEADER / TRUSTED_PROXIES, or their deprecated
+    FEEDBACK_-prefixed names where a settings module still sets those."""
+    old = f"FEEDBACK_{name}"
+    if hasattr(settings, old):
+        warnings.warn(
+            f"The setting {old} is deprecated: use {name} instead.",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        return getattr(settings, old)
+    return getattr(settings, name)
 
 
 def _parse(value: str):
@@ -20,8 +38,7 @@ def _parse(value: str):
 
 def _networks():
     return [
-        ipaddress.ip_network(item, strict=False)
-        for item in conf.get("FEEDBACK_TRUSTED_PROXIES")
+        ipaddress.ip_network(item, strict=False) for item in _setting("TRUSTED_PROXIES")
     ]
 
 
@@ -38,7 +55,7 @@ def client_ip(request) -> str:
     remote = _parse(request.META.get("REMOTE_ADDR", "")) or ipaddress.ip_address(
         "0.0.0.0"  # noqa: S104 - a placeholder address, nothing listens on it
     )
-    header = conf.get("FEEDBACK_TRUSTED_PROXY_HEADER")
+    header = _setting("TRUSTED_PROXY_HEADER")
     if not header:
         return str(remote)
     networks = _networks()

@@ -2,7 +2,7 @@ import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from caching.cross_origin import cross_origin_protected
+from security.cross_origin import cross_origin_protected
 
 
 @cross_origin_protected
