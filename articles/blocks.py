@@ -1,15 +1,46 @@
-"""The blocks an article body is made of: one named StreamBlock per body type."""
+"""The blocks an article body is made of: one named StreamBlock per body type.
 
+Each block also says how it reads outside a page, from its stored (raw JSON)
+value, so that search listings and feeds render no template and fetch no
+image (no query per article):
+
+- plain_text(value): its words for the search excerpt, without markup
+  ("" for a block with no words to read, such as an image);
+- feed_html(value): the block as plain HTML for feed readers.
+
+ArticleBodyBlock walks a whole body with them (plain_text, feed_html), and
+its texts() are what the pre-approval check screens: Wagtail's own
+get_searchable_content, one string per field, so that a term cannot run from
+one field into the next, with image alt text and captions included and rich
+text as Wagtail indexes it (entities decoded)."""
+
+from django.utils.html import format_html, format_html_join, strip_tags
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
+from wagtail.rich_text import expand_db_html
 
 INLINE_FEATURES = ["bold", "italic", "link"]
+
+
+def stored_text(value) -> str:
+    """A stored value's words without markup; a struct's filled-in fields
+    are joined by spaces."""
+    if isinstance(value, dict):
+        value = " ".join(str(item) for item in value.values() if item)
+    return strip_tags(str(value))
 
 
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", INLINE_FEATURES)
         super().__init__(**kwargs)
+
+    def plain_text(self, value) -> str:
+        return stored_text(value)
+
+    def feed_html(self, value) -> str:
+        """The stored rich text with its links and embeds expanded."""
+        return expand_db_html(value)
 
     class Meta:
         icon = "pilcrow"
@@ -27,6 +58,14 @@ class ThesisParagraphBlock(blocks.StructBlock):
     )
     text = blocks.TextBlock(label="正文")
 
+    def plain_text(self, value) -> str:
+        return stored_text(value)
+
+    def feed_html(self, value) -> str:
+        return format_html(
+            "<p><strong>{}</strong>{}</p>", value.get("lead", ""), value.get("text", "")
+        )
+
     class Meta:
         icon = "bold"
         label = "论点段落"
@@ -43,6 +82,12 @@ class SubheadingBlock(blocks.CharBlock):
         kwargs.setdefault("max_length", 80)
         super().__init__(**kwargs)
 
+    def plain_text(self, value) -> str:
+        return stored_text(value)
+
+    def feed_html(self, value) -> str:
+        return format_html("<h2>{}</h2>", value)
+
     class Meta:
         icon = "title"
         label = "小标题"
@@ -54,6 +99,17 @@ class SubheadingBlock(blocks.CharBlock):
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label="引文")
     attribution = blocks.CharBlock(label="出处", required=False, max_length=120)
+
+    def plain_text(self, value) -> str:
+        return stored_text(value)
+
+    def feed_html(self, value) -> str:
+        cite = value.get("attribution", "")
+        return format_html(
+            "<blockquote><p>{}</p>{}</blockquote>",
+            value.get("text", ""),
+            format_html("<footer>{}</footer>", cite) if cite else "",
+        )
 
     class Meta:
         icon = "openquote"
@@ -70,6 +126,15 @@ class CaptionedImageBlock(blocks.StructBlock):
     image = ImageBlock(label="图片")
     caption = blocks.CharBlock(label="图片说明", required=False, max_length=255)
 
+    def plain_text(self, value) -> str:
+        """No words in an excerpt: the caption describes the picture."""
+        return ""
+
+    def feed_html(self, value) -> str:
+        """The caption in place of the picture (no rendition is made)."""
+        caption = value.get("caption", "")
+        return format_html("<p><em>[图] {}</em></p>", caption) if caption else ""
+
     class Meta:
         icon = "image"
         label = "图片"
@@ -82,6 +147,24 @@ class ListBlock(blocks.StructBlock):
     items = blocks.ListBlock(
         blocks.CharBlock(label="条目", max_length=500), label="条目"
     )
+
+    @staticmethod
+    def stored_items(value) -> list[str]:
+        """The stored items: plain strings, or {"value": …} dicts."""
+        return [
+            item.get("value", "") if isinstance(item, dict) else item
+            for item in value.get("items", [])
+        ]
+
+    def plain_text(self, value) -> str:
+        return strip_tags(" ".join(self.stored_items(value)))
+
+    def feed_html(self, value) -> str:
+        tag = "ol" if value.get("ordered") else "ul"
+        items = format_html_join(
+            "", "<li>{}</li>", ((item,) for item in self.stored_items(value))
+        )
+        return f"<{tag}>{items}</{tag}>"
 
     class Meta:
         icon = "list-ul"
@@ -98,6 +181,31 @@ class ArticleBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     image = CaptionedImageBlock()
     list = ListBlock()
+
+    def stored_blocks(self, body):
+        """(block, stored value) for each block of a body (a StreamValue),
+        read from its raw data; a type this stream no longer has is left out."""
+        for data in body.raw_data:
+            block = self.child_blocks.get(data.get("type"))
+            if block is not None:
+                yield block, data.get("value")
+
+    def plain_text(self, body) -> str:
+        """The body's words, block after block: what search excerpts quote."""
+        texts = (block.plain_text(value) for block, value in self.stored_blocks(body))
+        return " ".join(text for text in texts if text)
+
+    def feed_html(self, body) -> str:
+        """The body as plain HTML for feed readers."""
+        return "".join(
+            block.feed_html(value) for block, value in self.stored_blocks(body)
+        )
+
+    def texts(self, body):  # -> list[str]; `list` here is the block above
+        """Every text in the body, one string per field (rich text without
+        its markup, image alt text and captions included): what the
+        pre-approval check screens for blocked terms."""
+        return [str(text) for text in self.get_searchable_content(body)]
 
     class Meta:
         label = "正文"

@@ -64,10 +64,10 @@ def find_problems(draft: Draft) -> list[Problem]:
 
 
 def body_texts(body) -> list[str]:
-    """Every text in a StreamField value (rich text without its markup)."""
+    """Every text in an article body, one per field (ArticleBodyBlock.texts)."""
     if not body:
         return []
-    return [str(text) for text in body.stream_block.get_searchable_content(body)]
+    return body.stream_block.texts(body)
 
 
 def site_has_default_source(page) -> bool:
