@@ -1,6 +1,6 @@
 """What each role may do, tried as real requests for every role. The role
-table in README.md is checked against this matrix, so it cannot drift: when
-a permission changes, this test and the README change together."""
+table in docs/editorial.md is checked against this matrix, so it cannot
+drift: when a permission changes, this test and the table change together."""
 
 import re
 from pathlib import Path
@@ -17,8 +17,9 @@ from tests.articles.factories import ArticlePageFactory
 
 from .newsroom import add_url, article_form_data, build_newsroom, edit_url
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+ROLE_TABLE_DOC = Path(__file__).resolve().parents[2] / "docs" / "editorial.md"
 TABLE_START, TABLE_END = "<!-- role-table:start -->", "<!-- role-table:end -->"
+YES, NO = {"✓", "✔"}, {"—", "–", "-", ""}
 
 W, E, D, C, F, S = (
     roles.WRITERS,
@@ -38,7 +39,7 @@ USERNAMES = {
     S: "siteadmin",
 }
 
-# capability (as the README says it), the probe that tries it, who may.
+# capability (as docs/editorial.md says it), the probe that tries it, who may.
 MATRIX = [
     ("进入管理后台", "enter_admin", {W, E, D, C, F, S}),
     ("在所属栏目写稿、存草稿、提交审核", "submit_piece", {W, E, D, C}),
@@ -75,12 +76,51 @@ def markdown_table() -> str:
     return "\n".join(lines)
 
 
-def readme_table() -> str:
-    text = README.read_text(encoding="utf-8")
+def cells(line: str) -> list[str]:
+    """The cells of one Markdown table row, outer pipes optional."""
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|"):
+        line = line[:-1]
+    return [cell.strip() for cell in line.split("|")]
+
+
+def documented_table() -> tuple[list[str], dict[str, set[str]]]:
+    """The role table in docs/editorial.md, between its markers: the role
+    columns, and for each capability the roles marked ✓. Spacing, alignment
+    and outer pipes do not matter; an unreadable cell or row is an error."""
+    text = ROLE_TABLE_DOC.read_text(encoding="utf-8")
     match = re.search(
-        re.escape(TABLE_START) + r"\s*(.*?)\s*" + re.escape(TABLE_END), text, re.S
+        re.escape(TABLE_START) + r"(.*?)" + re.escape(TABLE_END), text, re.S
     )
-    return match.group(1).strip() if match else ""
+    if not match:
+        raise AssertionError(
+            f"{ROLE_TABLE_DOC.name} has no role table between {TABLE_START} "
+            f"and {TABLE_END}"
+        )
+    lines = [line for line in match.group(1).splitlines() if line.strip()]
+    if len(lines) < 2:
+        raise AssertionError("the role table has no header or no rows")
+    header, separator, *rows = lines
+    if not all(re.fullmatch(r":?-+:?", cell) for cell in cells(separator)):
+        raise AssertionError(f"not a table separator row: {separator!r}")
+    roles_in_doc = cells(header)[1:]
+    table = {}
+    for row in rows:
+        capability, *marks = cells(row)
+        if len(marks) != len(roles_in_doc):
+            raise AssertionError(f"row has {len(marks)} role cells: {row!r}")
+        if capability in table:
+            raise AssertionError(f"capability listed twice: {capability}")
+        allowed = set()
+        for role, mark in zip(roles_in_doc, marks, strict=True):
+            if mark in YES:
+                allowed.add(role)
+            elif mark not in NO:
+                raise AssertionError(f"cell {mark!r} is neither ✓ nor —: {row!r}")
+        table[capability] = allowed
+    return roles_in_doc, table
 
 
 class Rollback(Exception):
@@ -112,14 +152,22 @@ class RoleMatrixTests(TestCase):
                 state.refresh_from_db()
             cls.in_review[step] = page
 
-    def test_readme_role_table_matches_the_tested_matrix(self):
+    def test_documented_role_table_matches_the_tested_matrix(self):
         expected = markdown_table()
-        self.assertEqual(
-            readme_table(),
-            expected,
-            f"README.md's role table must read, between {TABLE_START} and "
-            f"{TABLE_END}:\n\n{expected}\n",
+        hint = (
+            f"docs/editorial.md's role table must read, between {TABLE_START} "
+            f"and {TABLE_END}:\n\n{expected}\n"
         )
+        roles_in_doc, table = documented_table()
+        self.assertEqual(roles_in_doc, [str(role) for role in ROLES], hint)
+        # Every documented row is a probed capability and every probe is
+        # documented, in the same order, with the same roles allowed.
+        self.assertEqual(list(table), [capability for capability, _, _ in MATRIX], hint)
+        for capability, _probe, allowed in MATRIX:
+            with self.subTest(capability=capability):
+                self.assertEqual(
+                    table[capability], {str(role) for role in allowed}, hint
+                )
 
     def test_every_role_may_do_exactly_what_the_matrix_says(self):
         for capability, probe, allowed in MATRIX:
