@@ -48,6 +48,12 @@ test-resilience: install-dev ## PostgreSQL restarts and Redis loss under gunicor
 
 check-content: install ## render every live page; fail on scripts, frames, links or blocked terms no editor entered
 	$(PY) manage.py check_content
+# The demo site rendered at BASE and in this working tree, diffed (nonces and CSRF
+# tokens masked); 1 to 2 minutes. Self-check: COMPARE_ARGS="--ours $(BASE)".
+BASE ?= 4139c930658cd6020568ceb55cbf6d843431939d
+.PHONY: compare-html
+compare-html: install-dev ## same HTML, feeds and sitemap as BASE? (scripts/compare_html.py)
+	$(PY) scripts/compare_html.py --base $(BASE) $(COMPARE_ARGS)
 # Not part of CI: about 11 minutes on a built database, about 40 minutes to build the
 # 100,000-article one the first time (README "Performance").
 bench: install-dev ## page benchmark at 1,000 and 100,000 articles (wrk, nginx, gunicorn)
