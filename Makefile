@@ -55,7 +55,7 @@ BASE ?= 4139c930658cd6020568ceb55cbf6d843431939d
 compare-html: install-dev ## same HTML, feeds and sitemap as BASE? (scripts/compare_html.py)
 	$(PY) scripts/compare_html.py --base $(BASE) $(COMPARE_ARGS)
 # Not part of CI: about 11 minutes on a built database, about 40 minutes to build the
-# 100,000-article one the first time (README "Performance").
+# 100,000-article one the first time (docs/performance.md).
 bench: install-dev ## page benchmark at 1,000 and 100,000 articles (wrk, nginx, gunicorn)
 	@command -v wrk >/dev/null && test -f $(NGINX_PURGE_MODULE) || \
 		(apt-get update -q && apt-get install -y -q wrk nginx libnginx-mod-http-cache-purge)
@@ -69,6 +69,7 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates $(wildcard */templates)
+	$(BIN)/lint-imports --no-cache
 
 format: install-dev
 	$(BIN)/ruff check --fix .

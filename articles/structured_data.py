@@ -1,7 +1,8 @@
 """schema.org data for an article page: OpinionNewsArticle JSON-LD and the
 share image used by Open Graph and Twitter cards."""
 
-from core.templatetags.news_tags import author_url, iso_datetime
+from articles.models.authors import author_page_url
+from core.templatetags.news_tags import iso_datetime
 
 SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg"
 HEADLINE_LENGTH = 110
@@ -37,7 +38,7 @@ def article_json_ld(
             {
                 "@type": "Person",
                 "name": byline.author.name,
-                "url": absolute(author_url({"request": request}, byline.author)),
+                "url": absolute(author_page_url(byline.author, request)),
                 **({"jobTitle": byline.author.title} if byline.author.title else {}),
             }
             for byline in bylines

@@ -4,8 +4,6 @@ change (settings, snippets, images)."""
 
 import threading
 
-from django.apps import apps
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.models import Page, Site
 from wagtail.signals import (
@@ -15,7 +13,9 @@ from wagtail.signals import (
     pre_page_move,
 )
 
+from articles.models import ArticlePage, Author, AuthorIndexPage
 from caching import purge, rules
+from core.purging import content_changed, page_urls, site_url
 
 # URLs a page had before a move, from pre_page_move to post_page_move.
 _before_move = threading.local()
@@ -39,26 +39,20 @@ def _is_specific_page(instance) -> bool:
 def page_changed(sender, instance, **kwargs):
     """Published or unpublished: the page's rule, for its state before the
     change (recorded by remember_live_state) and after."""
-    from core.templatetags.news_tags import AUTHOR_INDEX_URL_KEY
-
     urls = rules.urls_for_page(instance)
     urls |= getattr(instance, "_purge_urls_before", set())
     purge.purge_urls(urls)
-    if type(instance).__name__ == "AuthorIndexPage":
-        cache.delete(AUTHOR_INDEX_URL_KEY)
 
 
 def remember_live_state(sender, instance, update_fields=None, **kwargs):
     """Before a live article is saved by publishing, the pages that show it
     as it was: a changed slug, tag or byline leaves old pages to purge."""
-    from articles.models import ArticlePage
-
     if not isinstance(instance, ArticlePage) or instance.pk is None:
         return
     if update_fields is not None:
         return  # a draft or bookkeeping save: what readers see is unchanged
     before = ArticlePage.objects.filter(pk=instance.pk, live=True).first()
-    instance._purge_urls_before = rules.article_urls(before) if before else set()
+    instance._purge_urls_before = rules.urls_for_page(before) if before else set()
 
 
 def page_moving(sender, instance, **kwargs):
@@ -68,11 +62,6 @@ def page_moving(sender, instance, **kwargs):
 
 
 def page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
-    from articles.models import ArticlePage
-    from core.templatetags.news_tags import AUTHOR_INDEX_URL_KEY
-
-    cache.delete(AUTHOR_INDEX_URL_KEY)  # the index may have moved with it
-
     urls = getattr(_before_move, "urls", {}).pop(instance.pk, set())
     urls |= rules.urls_for_page(instance)
     if isinstance(instance.specific_deferred, ArticlePage):
@@ -83,20 +72,16 @@ def page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
 
 
 def page_deleting(sender, instance, **kwargs):
-    from articles.models import ArticlePage
-
     if not _is_specific_page(instance):
         return
     if isinstance(instance, ArticlePage):
         if instance.live:
-            purge.purge_urls(rules.article_urls(instance))
+            purge.purge_urls(rules.urls_for_page(instance))
     else:
         purge.purge_everything(rules.urls_for_page(instance))
 
 
 def site_wide_change(sender, instance, created=False, update_fields=None, **kwargs):
-    from articles.models import Author, AuthorIndexPage
-
     if kwargs.get("raw"):
         return  # loaddata (restore_site) clears the caches when it is done
     if created and kwargs.get("signal") is post_save:
@@ -105,29 +90,20 @@ def site_wide_change(sender, instance, created=False, update_fields=None, **kwar
         return
     urls = set()
     for site in Site.objects.select_related("root_page"):
-        urls |= rules.page_urls(site.root_page)
+        urls |= page_urls(site.root_page)
     if isinstance(instance, Author):
         index = AuthorIndexPage.objects.live().first()
         if index is not None:
-            urls.add(rules.site_url(index, index.author_url(instance)))
+            urls.add(site_url(index, index.author_url(instance)))
     purge.purge_everything(urls)
 
 
-def feedback_changed(sender, instance, created=False, **kwargs):
-    """A comment or reply shown under an article, or taken down: purge the
-    article page. New submissions are not public yet and purge nothing."""
-    if kwargs.get("raw"):
-        return  # loaddata (restore_site) clears the caches when it is done
-    item = getattr(instance, "feedback", instance)
-    if created and sender.__name__ == "Feedback" and not item.is_public:
-        return
-    if item.article_id is None:
-        return
-    from articles.models import ArticlePage
-
-    article = ArticlePage.objects.filter(pk=item.article_id).first()
-    if article is not None:
-        purge.purge_urls(rules.page_urls(article))
+def content_shown_changed(sender, page_id, **kwargs):
+    """Something shown on a page changed without the page being published
+    (core/purging.py content_changed): purge the page."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is not None:
+        purge.purge_urls(page_urls(page.specific_deferred))
 
 
 def connect() -> None:
@@ -140,7 +116,6 @@ def connect() -> None:
     for label in SITE_WIDE_MODELS:
         post_save.connect(site_wide_change, sender=label)
         post_delete.connect(site_wide_change, sender=label)
-    if apps.is_installed("feedback"):
-        for label in ("feedback.Feedback", "feedback.FeedbackReply"):
-            post_save.connect(feedback_changed, sender=label)
-            post_delete.connect(feedback_changed, sender=label)
+    content_changed.connect(
+        content_shown_changed, dispatch_uid="caching.content_changed"
+    )

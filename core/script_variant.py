@@ -4,7 +4,7 @@ The choice lives in a cookie; the page is converted from the Simplified
 HTML on its way out (OpenCC), so nothing stored ever changes. The same URL
 serves both scripts, so every converted-or-convertible response says
 `Vary: Cookie`; a shared cache keyed on the `zh_script` cookie value (see
-README "Simplified/Traditional") stays correct. Conversions are cached by
+docs/reader-pages.md, 简/繁) stays correct. Conversions are cached by
 the hash of the Simplified HTML."""
 
 import hashlib

@@ -9,6 +9,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from core.script_variant import COOKIE_NAME, LANG
+
 MAX_QR_URL_LENGTH = 500
 SCRIPT_COOKIE_AGE = 365 * 24 * 60 * 60
 
@@ -35,7 +37,6 @@ def share_qr_code(request):
 @require_GET
 def choose_script(request, script):
     """Remember 简 or 繁 in a cookie and go back to the page the reader was on."""
-    from core.script_variant import COOKIE_NAME, LANG
 
     if script not in LANG:
         return HttpResponseBadRequest("未知的字体选项")

@@ -6,6 +6,7 @@ problems next to the fields."""
 
 from dataclasses import dataclass
 
+from articles.models import ArticlePage
 from core.models import SiteSettings, Term
 from core.models.terms import terms_by_level, texts_found_in
 
@@ -91,7 +92,6 @@ def draft_from_page(page) -> Draft:
 
 def problems_for_page(page) -> list[Problem]:
     """Problems of any page under review; only articles are checked."""
-    from articles.models import ArticlePage
 
     if not isinstance(page, ArticlePage):
         return []

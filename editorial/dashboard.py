@@ -12,8 +12,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 from wagtail.models.pages import get_default_page_content_type
 
+from articles.models import ArticlePage
+from core import coverage
 from core.people import display_name
-from editorial import scope
 
 LIMIT = 10
 
@@ -28,17 +29,15 @@ def _pages_by_id(states) -> dict:
 
 def editable_articles(user):
     """Articles in the columns the user covers, and the ones they own."""
-    from articles.models import ArticlePage
 
     articles = ArticlePage.objects.all()
-    covered = scope.covered_pages_q(user)
+    covered = coverage.covered_pages_q(user)
     if covered is not None:
         articles = articles.filter(covered | Q(owner=user))
     return articles
 
 
 def my_drafts(user):
-    from articles.models import ArticlePage
 
     in_workflow = WorkflowState.objects.active().filter(object_id=_page_id_text())
     scheduled = Revision.page_revisions.filter(

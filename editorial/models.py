@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, GroupPagePermission, TaskState
 from wagtail.models.pages import get_default_page_content_type
 
-from editorial import scope
+from core import coverage
 from editorial.checks import problems_for_page, summary
 from editorial.forms import COMMENT_REQUIRED, SendBackForm
 from editorial.responsible import record_approver
@@ -60,7 +60,7 @@ class ReviewTask(AbstractGroupApprovalTask):
         if not user.is_active:
             return False
         return user.is_superuser or (
-            self._user_in_groups(user) and scope.covers(user, page)
+            self._user_in_groups(user) and coverage.covers(user, page)
         )
 
     def reviewers(self, obj):
@@ -69,8 +69,8 @@ class ReviewTask(AbstractGroupApprovalTask):
         members = User.objects.filter(groups__in=self.groups.all())
         if hasattr(obj, "path"):
             column_groups = GroupPagePermission.objects.filter(
-                permission__codename=scope.CHANGE,
-                page__path__in=scope.ancestor_paths(obj),
+                permission__codename=coverage.CHANGE,
+                page__in=obj.get_ancestors(inclusive=True),
             ).values("group")
             members = members.filter(groups__in=column_groups)
         return User.objects.filter(is_active=True, pk__in=members.values("pk"))
@@ -106,7 +106,7 @@ class ReviewTask(AbstractGroupApprovalTask):
         page_type = get_default_page_content_type()
         return states.filter(
             ~Q(workflow_state__base_content_type=page_type)
-            | Q(workflow_state__object_id__in=scope.covered_page_ids_as_text(user))
+            | Q(workflow_state__object_id__in=coverage.covered_page_ids_as_text(user))
         )
 
     @transaction.atomic

@@ -2,6 +2,7 @@
 
 from wagtail.models import Site
 
+from articles.models import ColumnPage
 from editorial.roles import ensure_role_groups
 from editorial.teams import ensure_column_team
 from editorial.workflows import (
@@ -16,7 +17,6 @@ def site_roots():
 
 
 def setup_newsroom() -> dict:
-    from articles.models import ColumnPage
 
     roots = site_roots()
     groups = ensure_role_groups(roots)

@@ -1,7 +1,10 @@
 from django.db.models.signals import post_save
 from wagtail.signals import task_submitted
 
+from articles.models import ColumnPage
+from editorial.models import ReviewTaskState
 from editorial.notifications import ReviewTaskSubmissionNotifier
+from editorial.teams import ensure_column_team
 
 review_task_submission_notifier = ReviewTaskSubmissionNotifier()
 
@@ -10,14 +13,11 @@ def column_saved(sender, instance, raw=False, **kwargs):
     """A new column gets its teams at once; a renamed one renames them."""
     if raw:
         return
-    from editorial.teams import ensure_column_team
 
     ensure_column_team(instance)
 
 
 def connect():
-    from articles.models import ColumnPage
-    from editorial.models import ReviewTaskState
 
     task_submitted.connect(
         review_task_submission_notifier,

@@ -6,7 +6,9 @@ from wagtail.admin.views.home import (
 )
 from wagtail.log_actions import LogFormatter
 
+from articles.forms import CLEAN_HOOK
 from editorial.dashboard import EditorsDesk
+from editorial.forms import check_review_action
 from editorial.responsible import LOG_ACTION
 
 REPLACED_PANELS = (UserObjectsInWorkflowModerationPanel, WorkflowObjectsToModeratePanel)
@@ -16,6 +18,9 @@ REPLACED_PANELS = (UserObjectsInWorkflowModerationPanel, WorkflowObjectsToModera
 def add_editors_desk(request, panels):
     panels[:] = [panel for panel in panels if not isinstance(panel, REPLACED_PANELS)]
     panels.append(EditorsDesk())
+
+
+hooks.register(CLEAN_HOOK, check_review_action)
 
 
 @hooks.register("register_log_actions")

@@ -3,12 +3,12 @@ from django import forms
 from django.contrib.auth import get_user_model
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
+from articles.models import ArticlePage, ColumnPage
 from feedback.models import Feedback, Kind, Screening, State
 from feedback.permissions import columns_edited_by, sees_all_feedback
 
 
 def _columns(request):
-    from articles.models import ColumnPage
 
     user = request.user if request else None
     if user is not None and sees_all_feedback(user):
@@ -19,7 +19,6 @@ def _columns(request):
 
 
 def _articles(request):
-    from articles.models import ArticlePage
 
     return ArticlePage.objects.filter(
         pk__in=Feedback.objects.visible_to(request.user).values("article")

@@ -9,7 +9,9 @@
 
 from django.apps import apps as global_apps
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from articles.models import ColumnPage
+from core import coverage
 
 HANDLER_GROUP = "反馈处理员"
 HANDLER_PERMISSIONS = [
@@ -26,13 +28,7 @@ def sees_all_feedback(user) -> bool:
 
 
 def columns_edited_by(user):
-    from articles.models import ColumnPage
-
-    if not user.is_active or user.is_anonymous:
-        return ColumnPage.objects.none()
-    return PagePermissionPolicy(ColumnPage).instances_user_has_any_permission_for(
-        user, {"change"}
-    )
+    return coverage.covered(ColumnPage.objects.all(), user)
 
 
 def can_see_contact(user) -> bool:
@@ -72,9 +68,7 @@ class FeedbackPermissionPolicy(ModelPermissionPolicy):
         )
 
     def instances_user_has_any_permission_for(self, user, actions):
-        from feedback.models import Feedback
-
-        return Feedback.objects.visible_to(user)
+        return self.model.objects.visible_to(user)
 
 
 def grant_handler_permissions(apps=global_apps) -> None:

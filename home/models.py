@@ -5,6 +5,14 @@ from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
+from articles.listings import (
+    in_bulk_for_listing,
+    latest_ids,
+    month_bounds,
+    with_latest_ids,
+)
+from articles.listings import published as published_articles
+from articles.models import ArticlePage, ColumnPage
 from core.models import BasePage
 from core.pagination import paginate
 
@@ -47,8 +55,6 @@ class HomePage(RoutablePageMixin, BasePage):
         it as a column at once (Wagtail's route takes a second query for the
         specific page)."""
         if path_components:
-            from articles.models import ColumnPage
-
             try:
                 self.resolve_subpage("/" + "/".join(path_components) + "/")
             except Http404:
@@ -67,12 +73,6 @@ class HomePage(RoutablePageMixin, BasePage):
         return self.render(request, context_overrides=self.front_page_context())
 
     def front_page_context(self) -> dict:
-        from articles.listings import (
-            in_bulk_for_listing,
-            latest_ids,
-            with_latest_ids,
-        )
-        from articles.models import ArticlePage, ColumnPage
 
         articles = ArticlePage.objects.descendant_of(self).readable()
         columns = with_latest_ids(
@@ -117,8 +117,6 @@ class HomePage(RoutablePageMixin, BasePage):
 
     @path("tags/<str:slug>/", name="tag")
     def tag_listing(self, request, slug):
-        from articles.listings import published as published_articles
-        from articles.models import ArticlePage
 
         tag = get_object_or_404(Tag, slug=slug)
         articles = published_articles(
@@ -135,9 +133,6 @@ class HomePage(RoutablePageMixin, BasePage):
     @re_path(r"^(?P<year>\d{4})/$", name="archive_year")
     @re_path(r"^(?P<year>\d{4})/(?P<month>\d{2})/$", name="archive_month")
     def archive_listing(self, request, year, month=None):
-        from articles.listings import month_bounds
-        from articles.listings import published as published_articles
-        from articles.models import ArticlePage
 
         year, month = int(year), int(month) if month else None
         if year < FIRST_ARCHIVE_YEAR or (month is not None and not 1 <= month <= 12):

@@ -6,8 +6,8 @@ from functools import lru_cache
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.text import Truncator
 
+from core.segment import query_terms
 from core.text import to_simplified, to_traditional
-from search.segment import query_terms
 
 EXCERPT_LENGTH = 120
 EXCERPT_LEAD = 30

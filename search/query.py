@@ -7,7 +7,7 @@ documents) still match. Queries without Chinese are only cleaned of syntax."""
 
 from wagtail.search.query import And, Boost, Not, Or, Phrase, PlainText, SearchQuery
 
-from search.segment import has_han, query_terms, sequence
+from core.segment import has_han, query_terms, sequence
 
 
 def _combine(queries: list[SearchQuery], operator: str) -> SearchQuery:

@@ -1,8 +1,8 @@
 from django.template.response import TemplateResponse
 
 from core.pagination import paginate
+from core.segment import query_terms
 from search.articles import for_listing, search_articles
-from search.segment import query_terms
 
 MAX_QUERY_LENGTH = 100
 

@@ -13,12 +13,12 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
+from articles.forms import ArticlePageForm
+from articles.permissions import ArticlePermissionTester
 from articles.structured_data import article_json_ld, share_image
 from core.models import BasePage, SiteSettings
 from core.people import display_name
-from editorial.forms import ArticlePageForm
-from editorial.permissions import ArticlePermissionTester
-from search.index import ChineseSearchField
+from core.search_fields import ChineseSearchField
 
 RELATED_LIMIT = 6
 # Related reading is picked among this many newest articles sharing a tag

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.shortcuts import get_object_or_404
 from wagtail.admin.panels import FieldPanel
@@ -7,7 +8,7 @@ from wagtail.search import index
 
 from core.models import BasePage
 from core.pagination import paginate
-from search.index import ChineseAutocompleteField, ChineseSearchField
+from core.search_fields import ChineseAutocompleteField, ChineseSearchField
 
 
 class BylineRole(models.Model):
@@ -93,6 +94,8 @@ class AuthorIndexPage(RoutablePageMixin, BasePage):
     subpage_types = []
     max_count = 1
 
+    URL_CACHE_KEY = "author-index-url"
+
     class Meta:
         verbose_name = "作者索引页"
 
@@ -132,5 +135,32 @@ class AuthorIndexPage(RoutablePageMixin, BasePage):
             template="pages/author_page.html",
         )
 
+    @classmethod
+    def cached_url(cls) -> str:
+        """The live index's URL, from the cache: every byline links through
+        it. Publishing, moving or unpublishing the index drops the cached URL
+        (articles/signals.py)."""
+        url = cache.get(cls.URL_CACHE_KEY)
+        if url is None:
+            index = cls.objects.live().first()
+            url = (index.url or "") if index else ""
+            cache.set(cls.URL_CACHE_KEY, url, 600)
+        return url
+
     def author_url(self, author) -> str:
         return self.url + self.reverse_subpage("author", kwargs={"slug": author.slug})
+
+
+def author_page_url(author, cache_owner) -> str:
+    """The public URL of an author, looking the author index up once per
+    `cache_owner` (the request, or a template context without one)."""
+    index_url = getattr(cache_owner, "_author_index_url", None)
+    if index_url is None:
+        index = getattr(cache_owner, "_author_index_page", None)
+        index_url = index.url if index else AuthorIndexPage.cached_url()
+        cache_owner._author_index_url = index_url
+    if not index_url:
+        return ""
+    return index_url + AuthorIndexPage().reverse_subpage(
+        "author", kwargs={"slug": author.slug}
+    )

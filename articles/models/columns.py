@@ -5,7 +5,7 @@ from wagtail.fields import RichTextField
 
 from core.models import BasePage
 from core.pagination import paginate
-from search.index import ChineseSearchField
+from core.search_fields import ChineseSearchField
 
 
 class ColumnPage(BasePage):

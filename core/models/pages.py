@@ -1,6 +1,6 @@
 from wagtail.models import Page, PageViewRestriction
 
-from search.index import chinese_title_fields
+from core.search_fields import chinese_title_fields
 
 
 class BasePage(Page):
@@ -17,10 +17,10 @@ class BasePage(Page):
 
     def get_view_restrictions(self):
         """Wagtail's check (restrictions on this page or an ancestor) in one
-        query instead of two, for a page that is not an alias; aliases
-        resolve to their source pages as Wagtail does."""
+        query instead of two (the ancestors are a subquery), for a page that
+        is not an alias; aliases resolve to their source pages as Wagtail does."""
         if self.alias_of_id:
             return super().get_view_restrictions()
-        steplen = self.steplen
-        paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
-        return PageViewRestriction.objects.filter(page__path__in=paths)
+        return PageViewRestriction.objects.filter(
+            page__in=self.get_ancestors(inclusive=True)
+        )

@@ -6,6 +6,7 @@ from django import template
 from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator
 
+from core.models import SiteSettings
 from core.pagination import page_number
 
 register = template.Library()
@@ -82,7 +83,8 @@ def crumb_title_and_url(crumb) -> tuple[str, str]:
 @register.simple_tag(takes_context=True)
 def breadcrumb_items(context, crumbs) -> list[dict]:
     """The visible breadcrumb: the site's home, then each crumb."""
-    site_settings = context.get("site_settings")
+    request = context.get("request")
+    site_settings = SiteSettings.for_request(request) if request is not None else None
     items = [{"title": getattr(site_settings, "site_name", "首页"), "url": "/"}]
     for crumb in crumbs or []:
         title, url = crumb_title_and_url(crumb)

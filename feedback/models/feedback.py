@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from feedback.permissions import columns_edited_by, sees_all_feedback
+
 
 class Kind(models.TextChoices):
     COMMENT = "comment", "评论"
@@ -72,7 +74,6 @@ class FeedbackQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Feedback staff see every item; editors see the columns they edit."""
-        from feedback.permissions import columns_edited_by, sees_all_feedback
 
         if sees_all_feedback(user):
             return self

@@ -60,7 +60,7 @@ class TagsNeedingPagesTests(TestCase):
 
     def render(self, source, **context):
         request = RequestFactory().get("/")
-        return Template("{% load news_tags %}" + source).render(
+        return Template("{% load article_tags news_tags %}" + source).render(
             Context({"request": request, **context})
         )
 

@@ -3,7 +3,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from articles.models import ArticlePage, Author
-from search.index import ChineseAutocompleteField, ChineseSearchField
+from core.search_fields import ChineseAutocompleteField, ChineseSearchField
 
 
 class IndexFieldTests(SimpleTestCase):

@@ -17,8 +17,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from articles.models import ArticlePage
+from core.segment import HAN, HAN_RE, query_terms
 from core.text import normalise
-from search.segment import HAN, HAN_RE, query_terms
 from tests.core.factories import UserFactory
 
 # (query, what it exercises, an article that must be among the hits or None)

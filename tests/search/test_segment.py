@@ -1,6 +1,6 @@
 from django.test import SimpleTestCase
 
-from search.segment import bigrams, query_terms, segment, sequence
+from core.segment import bigrams, query_terms, segment, sequence
 
 
 class SegmentTests(SimpleTestCase):
