@@ -1,12 +1,14 @@
 """Every screening rule, through the real submission endpoint."""
 
+from unittest import mock
+
 from django.core.cache import cache
 from django.test import RequestFactory, TestCase, override_settings
 from django.urls import reverse
 
 from core.models import Term
 from feedback.models import Feedback, Screening, State
-from feedback.screening import count_links
+from feedback.screening import count_links, public_suffixes
 from security.client_ip import client_ip
 from tests.articles.factories import ArticlePageFactory, ColumnPageFactory
 from tests.feedback.factories import form_data, issued
@@ -166,6 +168,136 @@ class LinkTests(ScreeningTestCase):
 
     def test_email_addresses_are_not_links(self):
         self.assertEqual(count_links("请回复 a@example.com 或 b@example.cn"), 0)
+
+
+class DisguisedTermTests(ScreeningTestCase):
+    """Each class of disguise the abuse test found, through the endpoint."""
+
+    def assert_screening(self, expected, term, **fields):
+        Feedback.objects.all().delete()
+        self.post(**fields)
+        item = self.only_item()
+        self.assertEqual(item.screening, expected, fields)
+        self.assertIn(term, item.screening_reason)
+
+    def test_blocked_term_in_variant_filler_and_look_alike_shapes_makes_spam(self):
+        cases = [
+            ("无码専区在线", "无码专区"),  # Japanese form of 专
+            ("無碼專區塲", "无码专区"),  # Traditional
+            ("无\u3164码\u3164专\u3164区", "无码专区"),  # Hangul filler
+            ("无\uffa0码\u115f专\u1160区", "无码专区"),  # other Hangul fillers
+            ("无\u2800码\u2800专\u2800区", "无码专区"),  # braille blank
+            ("无\ufe0f码\U000e0020专区", "无码专区"),  # variation selector, tag
+            ("无x码x专x区", "无码专区"),  # one filler repeated
+            ("无哦码哦专哦区", "无码专区"),
+            ("саsinо888", "casino888"),  # Cyrillic а, о
+            ("cαsino888", "casino888"),  # Greek α
+        ]
+        for message, term in cases:
+            with self.subTest(message=message):
+                self.assert_screening(Screening.SPAM, term, message=message)
+
+    def test_suspect_lure_written_with_a_letter_or_a_homophone_is_held(self):
+        for message in ["想了解更多请加V信", "请加威信", "详情+VX", "加 薇 信 送资料"]:
+            with self.subTest(message=message):
+                self.assert_screening(Screening.HELD, "加微信", message=message)
+
+    def test_ordinary_message_with_the_characters_apart_stays_clean(self):
+        self.post(message="无论如何，密码专门区分大小写，区里的专人说的。")
+
+        self.assertEqual(self.only_item().screening, Screening.CLEAN)
+
+
+class ContactRuleTests(ScreeningTestCase):
+    """The contact-detail rules (migration 0004) hold a message for review."""
+
+    def test_qq_wechat_and_phone_numbers_in_the_message_are_held(self):
+        for message, label in [
+            ("有事找我 QQ 123456789", "QQ"),
+            ("扣扣：一二三四五六七八", "QQ"),
+            ("微信号 abc123", "微信号"),
+            ("VX：wxid_abc123", "微信号"),
+            ("电话 138.0013.8000", "电话号码"),
+            ("打一三八零零一三八零零零", "电话号码"),
+        ]:
+            with self.subTest(message=message):
+                Feedback.objects.all().delete()
+                self.post(message=message)
+                item = self.only_item()
+                self.assertEqual(item.screening, Screening.HELD)
+                self.assertIn(label, item.screening_reason)
+
+    def test_contact_number_in_the_display_name_is_held(self):
+        self.post(display_name="QQ12345678")
+
+        self.assertEqual(self.only_item().screening, Screening.HELD)
+
+    def test_the_readers_own_contact_field_is_not_a_lure(self):
+        for contact in [
+            "138 0013 8000",
+            "+86 138-0013-8000",
+            "0891-6335566",
+            "a@example.com",
+        ]:
+            with self.subTest(contact=contact):
+                Feedback.objects.all().delete()
+                self.post(contact=contact)
+                self.assertEqual(self.only_item().screening, Screening.CLEAN)
+
+    def test_a_rule_set_to_clean_by_deleting_it_no_longer_holds(self):
+        Term.objects.filter(kind=Term.Kind.PATTERN, text__startswith="qq").delete()
+
+        self.post(message="QQ 123456789")
+
+        self.assertEqual(self.only_item().screening, Screening.CLEAN)
+
+
+class DisguisedLinkTests(ScreeningTestCase):
+    def test_disguised_dots_bare_addresses_and_new_endings_are_counted(self):
+        cases = {
+            "a-spam[.]com 和 b-spam[.]net": 2,
+            "a-spam(.)com b-spam【.】cn": 2,
+            "a-spam。com 还有 b-spam。top": 2,
+            "a-spam．com a-spam｡com": 2,
+            "www dot a-spam dot com 或 www dot b-spam dot net": 2,
+            "a-spam点com 与 b-spam點net": 2,
+            "a-spam(dot)com": 1,
+            "1.2.3.4 和 5.6.7.8:8080/x": 2,
+            "1[.]2[.]3[.]4": 1,
+            "play.bet 和 win.casino": 2,
+            "аpple-id.com": 1,  # Cyrillic а
+            "访问 abc.公司 看看": 1,  # a Chinese public suffix
+        }
+        for text, links in cases.items():
+            with self.subTest(text=text):
+                self.assertEqual(count_links(text), links)
+
+    def test_two_disguised_links_hold_the_item(self):
+        self.post(message="看这里 a-spam[.]com 还有 b-spam。bet")
+
+        item = self.only_item()
+        self.assertEqual(item.screening, Screening.HELD)
+        self.assertIn("2 个链接", item.screening_reason)
+
+    def test_numbers_file_names_and_disguised_emails_are_not_links(self):
+        for text in [
+            "版本 1.2.3，圆周率 3.14159，下午3点30分开会。",
+            "附件 report.pdf 和 index.html",
+            "请回复 name(at)example(dot)com 或 name艾特example.com",
+            "比分 3.0，1.5 倍",
+        ]:
+            with self.subTest(text=text):
+                self.assertEqual(count_links(text), 0)
+
+    def test_the_public_suffix_list_is_read_from_the_package_not_downloaded(self):
+        public_suffixes.cache_clear()
+        refuse = mock.Mock(side_effect=AssertionError("network used"))
+        with (
+            mock.patch("urllib.request.urlopen", refuse),
+            mock.patch("socket.create_connection", refuse),
+        ):
+            self.assertEqual(count_links("a.bet b.xyz"), 2)
+        refuse.assert_not_called()
 
 
 class DuplicateTests(ScreeningTestCase):
