@@ -8,8 +8,6 @@ from django.test import RequestFactory, TestCase
 from core.templatetags.news_tags import cn_date, cn_datetime, iso_datetime
 from tests.articles.factories import (
     ArticlePageFactory,
-    AuthorFactory,
-    AuthorIndexPageFactory,
     ColumnPageFactory,
 )
 from tests.home.factories import get_home_page
@@ -55,23 +53,12 @@ class TagsNeedingPagesTests(TestCase):
         home = get_home_page()
         column = ColumnPageFactory(parent=home, slug="xueyu")
         cls.article = ArticlePageFactory(parent=column, title="标题", slug="biao-ti")
-        cls.author = AuthorFactory(slug="chen-xinyuan")
         cls.home = home
 
     def render(self, source, **context):
         request = RequestFactory().get("/")
-        return Template("{% load article_tags news_tags %}" + source).render(
+        return Template("{% load news_tags %}" + source).render(
             Context({"request": request, **context})
-        )
-
-    def test_author_url_is_empty_without_an_author_index(self):
-        self.assertEqual(self.render("{% author_url author %}", author=self.author), "")
-
-    def test_author_url_points_under_the_author_index(self):
-        AuthorIndexPageFactory(parent=self.home)
-        self.assertEqual(
-            self.render("{% author_url author %}", author=self.author),
-            "/authors/chen-xinyuan/",
         )
 
     def test_share_links_point_at_the_absolute_page_url(self):
