@@ -2,7 +2,8 @@
 
 import datetime as dt
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from articles.models import ArticlePage
@@ -62,3 +63,17 @@ def month_bounds(year: int, month: int | None) -> tuple[dt.datetime, dt.datetime
         start = dt.datetime(year, month, 1)
         end = dt.datetime(year + (month == 12), month % 12 + 1, 1)
     return start.replace(tzinfo=zone), end.replace(tzinfo=zone)
+
+
+def stale_listed_at():
+    """Articles whose stored listed_at is not what save() would compute from
+    its sources (ArticlePage.LISTED_AT_SOURCES): left behind by an .update()."""
+    return ArticlePage.objects.annotate(
+        expected_listed_at=Coalesce(
+            "display_date", "first_published_at", "latest_revision_created_at"
+        )
+    ).filter(
+        ~Q(listed_at=F("expected_listed_at"))
+        | Q(listed_at__isnull=True, expected_listed_at__isnull=False)
+        | Q(listed_at__isnull=False, expected_listed_at__isnull=True)
+    )

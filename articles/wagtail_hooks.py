@@ -1,9 +1,11 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from articles.listings import stale_listed_at
 from articles.models import ArticlePage, AuthorIndexPage, RelatedArticle
 from articles.viewsets import NewsroomViewSetGroup
 from core.purging import URLS_SHOWING_PAGE, page_urls
+from security.integrity import CONTENT_CHECKS_HOOK
 
 register_snippet(NewsroomViewSetGroup)
 
@@ -23,3 +25,15 @@ def author_pages_and_pinning_articles(page, cache_object):
     for link in pinning:
         urls |= page_urls(link.page, cache_object)
     return urls
+
+
+@hooks.register(CONTENT_CHECKS_HOOK)
+def listed_at_in_step():
+    """Lists sort and group articles by the stored listed_at: one left
+    behind by a bulk update of its dates puts the article in the wrong
+    month (`manage.py check_content` reports it)."""
+    return [
+        f"{page.url_path}: listed_at {page.listed_at} is not its date "
+        f"{page.expected_listed_at} (re-save the page to repair it)"
+        for page in stale_listed_at()
+    ]

@@ -15,6 +15,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
+# Apps add checks of their own data to `manage.py check_content` through this
+# Wagtail hook: a function taking no arguments and returning a list of
+# problems (strings), empty when all is well.
+CONTENT_CHECKS_HOOK = "content_checks"
+
 URL_RE = re.compile(r"""(?:https?:)?//[^\s"'<>\\]+""", re.IGNORECASE)
 DATA_SCRIPT_TYPES = {"application/ld+json", "application/json"}
 FRAME_TAGS = {"iframe", "frame", "object", "embed", "applet"}

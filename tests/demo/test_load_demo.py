@@ -121,3 +121,36 @@ class LoadDemoTests(TestCase):
                 for article in ArticlePage.objects.all()
             )
         )
+
+
+class DemoDatesTests(TestCase):
+    """Lists sort and group by listed_at: the demo's publish dates must reach
+    it, on the first load and on a re-run over an older load."""
+
+    @classmethod
+    def setUpTestData(cls):
+        load_demo()
+
+    def test_every_article_is_listed_on_its_publish_date(self):
+        for article in ArticlePage.objects.all():
+            with self.subTest(article=article.slug):
+                self.assertEqual(
+                    article.listed_at,
+                    article.display_date or article.first_published_at,
+                )
+
+    def test_the_demo_spreads_over_several_months(self):
+        months = {
+            (a.listed_at.year, a.listed_at.month) for a in ArticlePage.objects.all()
+        }
+        self.assertGreater(len(months), 1)
+
+    def test_a_re_run_repairs_dates_left_stale_by_an_older_load(self):
+        article = ArticlePage.objects.first()
+        right = article.listed_at
+        ArticlePage.objects.filter(pk=article.pk).update(
+            listed_at=right.replace(year=right.year + 1)
+        )
+        load_demo()
+        article.refresh_from_db()
+        self.assertEqual(article.listed_at, right)

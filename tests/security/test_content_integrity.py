@@ -6,6 +6,7 @@ from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
 from wagtail.rich_text import RichText
 
+from articles.models import ArticlePage
 from core.models import Term
 from tests.articles.factories import (
     ArticlePageFactory,
@@ -131,3 +132,15 @@ def test_a_published_reader_comment_with_a_newly_blocked_term_fails(newsroom, ca
         check_content()
 
     assert f"{newsroom.url}: blocked term: 加微信" in problems_of(capsys)
+
+
+def test_an_article_listed_under_a_stale_date_fails(newsroom, capsys):
+    check_content()
+    article = ArticlePage.objects.live().first()
+    ArticlePage.objects.filter(pk=article.pk).update(
+        first_published_at=article.first_published_at.replace(year=2001),
+        display_date=None,
+    )
+    with pytest.raises(CommandError):
+        check_content()
+    assert "listed_at" in problems_of(capsys)

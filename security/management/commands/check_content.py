@@ -8,12 +8,13 @@ from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 from django.test import Client
+from wagtail import hooks
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Page, Site
 from wagtail.snippets.models import get_snippet_models
 
 from core.models import Term
-from security.integrity import IntegrityPolicy, urls_in
+from security.integrity import CONTENT_CHECKS_HOOK, IntegrityPolicy, urls_in
 
 
 class Command(BaseCommand):
@@ -40,6 +41,8 @@ class Command(BaseCommand):
             problems, checked = self.check_pages(policy, sites, verbosity)
         finally:
             request_log.setLevel(level)
+        for check in hooks.get_hooks(CONTENT_CHECKS_HOOK):
+            problems.extend(check())
         for problem in problems:
             self.stderr.write(problem)
         if problems:
