@@ -208,6 +208,8 @@ SCHEDULED_COMMANDS = [
     {"command": "close_unrated_feedback", "every": 3600},
     {"command": "erase_feedback_contacts", "every": 3600},
     {"command": "purge_feedback_spam", "every": 3600},
+    # Purges a front cache missed (caching/retry.py).
+    {"command": "retry_purges", "every": 15},
 ]
 
 # Request safety (security/). Behind a reverse proxy, name the header it
@@ -261,8 +263,8 @@ LOGGING = {
 }
 
 # Whole-page cache for anonymous readers (caching/). Publishing purges
-# through Wagtail's frontend cache: the Django page cache always, and nginx's
-# proxy_cache when NGINX_PURGE_URL names its purge listener
+# through Wagtail's frontend cache: the Django page cache always, and every
+# nginx proxy_cache NGINX_PURGE_URLS names the purge listener of
 # (deploy/nginx/newsroom.conf).
 # Off: every page is rendered, but still sent with the public cache headers
 # below, so nginx can cache it.
@@ -294,13 +296,38 @@ PAGE_CACHE_EXCLUDED_PREFIXES = [
     "/script/",
     "/feedback/",
 ]
+# Front caches purged on publish, besides Django's: every nginx in front of
+# the site (their purge listeners, comma-separated; NGINX_PURGE_URL, one
+# URL, still reads) and Alibaba Cloud CDN when its access key is set.
+NGINX_PURGE_URLS = list(
+    dict.fromkeys(env_list("NGINX_PURGE_URLS") + env_list("NGINX_PURGE_URL"))
+)
+ALIYUN_CDN_ACCESS_KEY_ID = env_str("ALIYUN_CDN_ACCESS_KEY_ID")
+ALIYUN_CDN_ACCESS_KEY_SECRET = env_str("ALIYUN_CDN_ACCESS_KEY_SECRET")
+ALIYUN_CDN_ENDPOINT = env_str("ALIYUN_CDN_ENDPOINT", "https://cdn.aliyuncs.com/")
+# Each purge is sent at once, waiting at most PURGE_TIMEOUT seconds for a
+# cache; what a cache did not take is retried from a table (caching/retry.py)
+# PURGE_RETRY_SECONDS later (doubling, at most an hour apart), and given up
+# after PURGE_RETRY_GIVE_UP_SECONDS.
+PURGE_TIMEOUT = env_int("PURGE_TIMEOUT", 2)
+PURGE_RETRY_SECONDS = env_int("PURGE_RETRY_SECONDS", 30)
+PURGE_RETRY_GIVE_UP_SECONDS = env_int("PURGE_RETRY_GIVE_UP_SECONDS", 86400)
 WAGTAILFRONTENDCACHE = {
     "pages": {"BACKEND": "caching.backends.DjangoPageCacheBackend"},
+    **{
+        f"nginx-{number}": {
+            "BACKEND": "caching.backends.NginxPurgeBackend",
+            "LOCATION": location,
+        }
+        for number, location in enumerate(NGINX_PURGE_URLS, start=1)
+    },
 }
-if env_str("NGINX_PURGE_URL"):
-    WAGTAILFRONTENDCACHE["nginx"] = {
-        "BACKEND": "caching.backends.NginxPurgeBackend",
-        "LOCATION": env_str("NGINX_PURGE_URL"),
+if ALIYUN_CDN_ACCESS_KEY_ID:
+    WAGTAILFRONTENDCACHE["aliyun-cdn"] = {
+        "BACKEND": "caching.aliyun_cdn.AliyunCdnBackend",
+        "ENDPOINT": ALIYUN_CDN_ENDPOINT,
+        "ACCESS_KEY_ID": ALIYUN_CDN_ACCESS_KEY_ID,
+        "ACCESS_KEY_SECRET": ALIYUN_CDN_ACCESS_KEY_SECRET,
     }
 
 from .security import *  # noqa: E402, F403
