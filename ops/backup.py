@@ -21,7 +21,8 @@ MANIFEST_FILE = "manifest.json"
 
 # Rebuilt rather than restored: content types and permissions (post_migrate),
 # search and reference indexes (update_index, rebuild_references_index); and
-# what has no business in a backup: sessions, editing locks, login attempts.
+# what has no business in a backup: sessions, editing locks, login attempts,
+# purges waiting for a front cache, the scheduler's record of its last runs.
 EXCLUDED = [
     "contenttypes",
     "auth.permission",
@@ -31,6 +32,8 @@ EXCLUDED = [
     "wagtailcore.referenceindex",
     "wagtailadmin.editingsession",
     "axes",
+    "caching.pendingpurge",
+    "core.scheduledjob",
 ]
 
 

@@ -1,6 +1,14 @@
 from .images import NewsImage, NewsRendition
 from .pages import BasePage
+from .scheduling import ScheduledJob
 from .site_settings import SiteSettings
 from .terms import Term
 
-__all__ = ["BasePage", "NewsImage", "NewsRendition", "SiteSettings", "Term"]
+__all__ = [
+    "BasePage",
+    "NewsImage",
+    "NewsRendition",
+    "ScheduledJob",
+    "SiteSettings",
+    "Term",
+]

@@ -2,18 +2,16 @@
 
 One small process instead of cron, so `make run` and production schedule the
 same way: scheduled publishing, data erasure and purges happen on time without
-anyone running a command."""
+anyone running a command. It may run on every app server: each job runs once
+per due time across all of them (core/scheduling.py)."""
 
-import logging
 import signal
 import time
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
 
-logger = logging.getLogger(__name__)
+from core.scheduling import Scheduler
 
 
 class Command(BaseCommand):
@@ -21,7 +19,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--once", action="store_true", help="run every job once, then exit"
+            "--once",
+            action="store_true",
+            help="run every job once now, whatever the schedule, then exit",
         )
         parser.add_argument(
             "--tick", type=float, default=5.0, help="seconds between checks"
@@ -29,28 +29,19 @@ class Command(BaseCommand):
 
     def handle(self, *args, once=False, tick=5.0, **options):
         jobs = list(settings.SCHEDULED_COMMANDS)
+        scheduler = Scheduler(jobs, stdout=self.stdout)
+        names = ", ".join(f"{job['command']} every {job['every']}s" for job in jobs)
+        self.stdout.write(f"Scheduler: {names or 'no jobs'}")
+        if once:
+            for job in jobs:
+                scheduler.run(job)
+            return
         self.running = True
         signal.signal(signal.SIGTERM, self.stop)
         signal.signal(signal.SIGINT, self.stop)
-        names = ", ".join(f"{job['command']} every {job['every']}s" for job in jobs)
-        self.stdout.write(f"Scheduler: {names or 'no jobs'}")
-        next_run = dict.fromkeys(range(len(jobs)), 0.0)
         while self.running:
-            now = time.monotonic()
-            for index, job in enumerate(jobs):
-                if now >= next_run[index]:
-                    self.run_job(job)
-                    next_run[index] = now + job["every"]
-            if once:
-                break
+            scheduler.run_due()
             time.sleep(tick)
-
-    def run_job(self, job):
-        close_old_connections()
-        try:
-            call_command(job["command"], *job.get("args", []), stdout=self.stdout)
-        except Exception:  # a failing job must not stop the others
-            logger.exception("Scheduled command %s failed", job["command"])
 
     def stop(self, *args):
         self.running = False
