@@ -76,6 +76,11 @@ format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates $(wildcard */templates)
 
+# The compiled catalogs are committed; polib writes them, so no gettext tools are needed.
+.PHONY: translations
+translations: install-dev ## compile locale/*/LC_MESSAGES/*.po to the .mo files beside them
+	$(PY) -c 'import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix(".mo"))) for p in sorted(pathlib.Path("locale").glob("*/LC_MESSAGES/*.po"))]'
+
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache
 
