@@ -5,8 +5,8 @@ from django.views.decorators.http import require_POST
 
 from articles.models import ArticlePage
 from feedback.forms import FeedbackForm
-from feedback.screening import find_duplicate, fingerprint, screen
-from feedback.submission import Submission, store
+from feedback.screening import fingerprint, screen
+from feedback.submission import Duplicate, Submission, store
 from security import ratelimit
 from security.client_ip import client_ip
 from security.cross_origin import cross_origin_protected
@@ -14,12 +14,21 @@ from security.cross_origin import cross_origin_protected
 from .responses import private_page
 
 
-def within_rate_limits(ip: str, article_id: int) -> bool:
+def within_rate_limits(key: str, article_id: int, *, well_formed: bool) -> bool:
+    """Each limit counts what it protects. A well-formed submission (valid,
+    and not caught by the honeypot or the fill time) counts against the
+    sender's allowance and the article's, which readers share; anything
+    else counts only against the sender's own allowance for junk, so junk
+    from any number of addresses never closes an article's form. `key` is
+    ratelimit.limit_key() of the client's address (IPv6 by /64)."""
     if not settings.FEEDBACK_RATE_LIMIT_ENABLED:
         return True
+    if not well_formed:
+        limit, window = settings.FEEDBACK_RATE_LIMIT_INVALID_PER_IP
+        return ratelimit.allow("invalid", key, limit, window)
     per_ip, per_ip_window = settings.FEEDBACK_RATE_LIMIT_PER_IP
     per_article, per_article_window = settings.FEEDBACK_RATE_LIMIT_PER_ARTICLE
-    return ratelimit.allow("ip", ip, per_ip, per_ip_window) and ratelimit.allow(
+    return ratelimit.allow("ip", key, per_ip, per_ip_window) and ratelimit.allow(
         "article", str(article_id), per_article, per_article_window
     )
 
@@ -40,8 +49,10 @@ def submit(request, article_id: int):
     form = FeedbackForm(request.POST, article_id=article.pk)
     context = {"article": article, "form": form}
     ip = client_ip(request)
-    if not within_rate_limits(ip, article.pk):
-        form.is_valid()  # so the page can show what was typed, cleaned
+    well_formed = form.is_valid() and not form.bot_reasons
+    if not within_rate_limits(
+        ratelimit.limit_key(ip), article.pk, well_formed=well_formed
+    ):
         return private_page(
             request, "feedback/rate_limited_page.html", context, status=429
         )
@@ -49,24 +60,24 @@ def submit(request, article_id: int):
         return private_page(request, "feedback/submit_page.html", context, status=400)
 
     data = form.cleaned_data
-    message_fingerprint = fingerprint(data["message"])
-    duplicate = find_duplicate(article, message_fingerprint)
-    if duplicate is not None:
-        context["duplicate"] = duplicate
+    try:
+        # The duplicate check is in store(), in one transaction with the
+        # insert: two workers given the same message cannot both store it.
+        item = store(
+            article,
+            Submission(
+                kind=data["kind"],
+                message=data["message"],
+                display_name=data["display_name"],
+                contact=data["contact"],
+                consent_public=data["consent_public"],
+            ),
+            screen(form.texts(), form.bot_reasons),
+            fingerprint=fingerprint(data["message"]),
+            ip=ip,
+        )
+    except Duplicate as duplicate:
+        context["duplicate"] = duplicate.first
         return private_page(request, "feedback/submit_page.html", context, status=409)
-
-    item = store(
-        article,
-        Submission(
-            kind=data["kind"],
-            message=data["message"],
-            display_name=data["display_name"],
-            contact=data["contact"],
-            consent_public=data["consent_public"],
-        ),
-        screen(form.texts(), form.bot_reasons),
-        fingerprint=message_fingerprint,
-        ip=ip,
-    )
     url = reverse("feedback:track", args=[item.tracking_code, item.tracking_token])
     return redirect(f"{url}?sent=1")

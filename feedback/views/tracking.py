@@ -8,7 +8,6 @@ from feedback import lifecycle
 from feedback.forms import LookupForm, RatingForm
 from feedback.models import Feedback, State
 from security import ratelimit
-from security.client_ip import client_ip
 from security.cross_origin import cross_origin_protected
 
 from .responses import private_page
@@ -83,7 +82,7 @@ def lookup(request):
     status = 200
     if form.is_bound:
         limit, window = settings.FEEDBACK_LOOKUP_RATE_LIMIT_PER_IP
-        if not ratelimit.allow("lookup", client_ip(request), limit, window):
+        if not ratelimit.allow("lookup", ratelimit.client_key(request), limit, window):
             return private_page(
                 request, "feedback/rate_limited_page.html", {}, status=429
             )
@@ -112,7 +111,7 @@ def report(request, pk: int):
     if item is None:
         raise Http404("没有这条留言")
     limit, window = settings.FEEDBACK_REPORT_RATE_LIMIT_PER_IP
-    if not ratelimit.allow("report", client_ip(request), limit, window):
+    if not ratelimit.allow("report", ratelimit.client_key(request), limit, window):
         return private_page(request, "feedback/rate_limited_page.html", {}, status=429)
     lifecycle.report(item, request.POST.get("reason", "other"))
     return private_page(request, "feedback/reported_page.html", {"item": item})

@@ -224,6 +224,11 @@ TRUSTED_PROXY_HEADER = env_str(
     renamed("TRUSTED_PROXY_HEADER", old="FEEDBACK_TRUSTED_PROXY_HEADER")
 )
 TRUSTED_PROXIES = env_list(renamed("TRUSTED_PROXIES", old="FEEDBACK_TRUSTED_PROXIES"))
+# The admin's password reset, (requests, seconds): per e-mail address asked
+# for, and per address it is asked from (IPv6 by /64). Past either, the page
+# answers the same and no e-mail is sent (security/forms.py).
+PASSWORD_RESET_RATE_LIMIT_PER_EMAIL = (3, 3600)
+PASSWORD_RESET_RATE_LIMIT_PER_IP = (10, 3600)
 
 # Reader feedback: every setting and its default.
 # The form
@@ -232,8 +237,11 @@ FEEDBACK_MIN_FILL_SECONDS = 3
 FEEDBACK_FORM_MAX_AGE = 2 * 24 * 3600
 # Screening; limits are (requests, seconds)
 FEEDBACK_RATE_LIMIT_ENABLED = True
+# Well-formed submissions, per address (IPv6 by /64) and per article; then
+# anything else (invalid, honeypot, too fast) per address, on its own.
 FEEDBACK_RATE_LIMIT_PER_IP = (10, 600)
 FEEDBACK_RATE_LIMIT_PER_ARTICLE = (120, 3600)
+FEEDBACK_RATE_LIMIT_INVALID_PER_IP = (30, 600)
 FEEDBACK_LOOKUP_RATE_LIMIT_PER_IP = (30, 600)
 FEEDBACK_REPORT_RATE_LIMIT_PER_IP = (10, 3600)
 FEEDBACK_HOLD_LINK_COUNT = 2

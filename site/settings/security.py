@@ -89,7 +89,15 @@ AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 # connection's, or the proxy's header when TRUSTED_PROXY_HEADER
 # (and TRUSTED_PROXIES) name it.
 AXES_CLIENT_IP_CALLABLE = "security.client_ip.client_ip"
+# Records keep that exact address; failures are counted per limit key, as
+# every other per-address limit is: an IPv6 address by its /64 network.
+AXES_HANDLER = "security.login_throttle.NetworkLockoutHandler"
 AXES_VERBOSE = False
+
+# The admin's password reset: a form that sends no e-mail past the limits
+# (PASSWORD_RESET_RATE_LIMIT_PER_EMAIL / _PER_IP), answering the same. (S105:
+# a form's path, not a password.)
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "security.forms.ThrottledPasswordResetForm"  # noqa: S105
 
 # --- Two-factor authentication for staff (django-otp, TOTP) ------------------
 # Optional: staff enrol an authenticator app under 账户 → 两步验证; from then

@@ -96,3 +96,43 @@ def test_passwords_are_checked_by_the_validators(client):
     for weak in ["12345678", "password", "zhangsan1", "short"]:
         with pytest.raises(ValidationError):
             validate_password(weak, user)
+
+
+def test_failures_from_one_ipv6_64_lock_out_the_whole_64(client, editor):
+    for host in range(1, 6):
+        log_in(client, "guess", address=f"2001:db8:1:2::{host}")
+
+    same_64 = log_in(client, PASSWORD, address="2001:db8:1:2:ffff::99")
+    other_64 = log_in(client, PASSWORD, address="2001:db8:1:3::1")
+
+    assert same_64.status_code == 429
+    assert other_64.status_code == 302
+
+
+def test_the_login_throttle_records_keep_the_exact_addresses(client, editor):
+    from axes.models import AccessAttempt
+
+    for host in range(1, 3):
+        log_in(client, "guess", address=f"2001:db8:1:2::{host}")
+
+    assert sorted(AccessAttempt.objects.values_list("ip_address", flat=True)) == [
+        "2001:db8:1:2::1",
+        "2001:db8:1:2::2",
+    ]
+
+
+def test_a_64_with_zero_hextets_is_one_key_however_its_addresses_are_written(
+    client, editor
+):
+    # All in 2001:db8:0:0::/64, written with "::" in different places.
+    for address in [
+        "2001:db8::1",
+        "2001:db8::1:0:0:2",
+        "2001:db8:0:0:1::3",
+        "2001:db8::ffff:ffff:ffff:ffff",
+        "2001:0db8:0000:0000:0000:0000:0000:0005",
+    ]:
+        log_in(client, "guess", address=address)
+
+    assert log_in(client, PASSWORD, address="2001:db8::abcd").status_code == 429
+    assert log_in(client, PASSWORD, address="2001:db8:0:1::1").status_code == 302
