@@ -2,22 +2,22 @@
 public page goes out with."""
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
+from core.admin_path import admin_prefix
+
 CACHEABLE_METHODS = ("GET", "HEAD")
-CACHEABLE_STATUS = (200,)
+# 410: a retracted article's tombstone (articles/models/withdrawal.py) is the
+# same for every reader until a restore purges it.
+CACHEABLE_STATUS = (200, 410)
 UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store")
 
 
 def _excluded_prefixes() -> tuple[str, ...]:
-    prefixes = list(settings.PAGE_CACHE_EXCLUDED_PREFIXES)
-    try:
-        prefixes.append(reverse("wagtailadmin_home"))  # the admin path may move
-    except NoReverseMatch:
-        pass
-    return tuple(prefixes)
+    # The admin wherever WAGTAILADMIN_PATH puts it, even if a deployment's
+    # own list of prefixes leaves it out.
+    return (admin_prefix(), *settings.PAGE_CACHE_EXCLUDED_PREFIXES)
 
 
 def bypass_reason(request) -> str | None:

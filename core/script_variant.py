@@ -13,6 +13,7 @@ import re
 from django.core.cache import cache
 from django.utils.cache import patch_vary_headers
 
+from core.admin_path import admin_prefix
 from core.text import to_reading_traditional
 
 COOKIE_NAME = "zh_script"
@@ -20,7 +21,8 @@ TRADITIONAL = "hant"
 SIMPLIFIED = "hans"
 LANG = {SIMPLIFIED: "zh-Hans", TRADITIONAL: "zh-Hant"}
 CACHE_SECONDS = 60 * 60
-SKIPPED_PATHS = ("/admin/", "/documents/", "/media/", "/static/")
+# Never converted: these and the admin (wherever WAGTAILADMIN_PATH puts it).
+SKIPPED_PATHS = ("/documents/", "/media/", "/static/")
 # What readers typed stays as typed: form fields are not converted.
 KEEP_RE = re.compile(
     r"(<textarea\b.*?</textarea>|<input\b[^>]*>|<style\b.*?</style>)",
@@ -51,7 +53,7 @@ class ScriptVariantMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(SKIPPED_PATHS):
+        if request.path_info.startswith((admin_prefix(), *SKIPPED_PATHS)):
             return self.get_response(request)
         request.zh_script = chosen_script(request)
         request.zh_lang = LANG[request.zh_script]

@@ -5,7 +5,8 @@ from csp.utils import default_config
 from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.template import loader
-from django.urls import reverse
+
+from core.admin_path import admin_prefix
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -27,7 +28,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 
 def is_admin_path(request) -> bool:
-    return request.path_info.startswith(reverse("wagtailadmin_home"))
+    return request.path_info.startswith(admin_prefix())
 
 
 class RejectInvalidEncodingMiddleware:

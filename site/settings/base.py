@@ -297,9 +297,10 @@ PAGE_CACHE_BROWSER_SECONDS = 0
 # Requests carrying one of these cookies get a fresh page: a session (signed-in
 # staff) or a pending message.
 PAGE_CACHE_BYPASS_COOKIES = ["sessionid", "messages"]
-# Never cached, whatever the response says.
+# Never cached, whatever the response says. The admin is never cached even
+# if a deployment's own list leaves it out (caching/policy.py).
 PAGE_CACHE_EXCLUDED_PREFIXES = [
-    "/admin/",
+    "/" + WAGTAILADMIN_PATH,
     "/documents/",
     "/media/",
     "/static/",
