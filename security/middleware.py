@@ -33,29 +33,44 @@ def is_admin_path(request) -> bool:
 
 class RejectInvalidEncodingMiddleware:
     """A query string or form body that is not UTF-8 is answered 400 at once,
-    rather than decoded into replacement characters and stored."""
+    rather than decoded into replacement characters and stored.
+
+    So is a NUL character (decoded) in the path, the query string or a form
+    value: no reader types one, and PostgreSQL refuses any string holding it
+    (psycopg raises), so every lookup it reached would be a 500. Refused here,
+    once, rather than in each view."""
 
     FORM = "application/x-www-form-urlencoded"
+    MULTIPART = "multipart/form-data"
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not is_utf8(request.META.get("QUERY_STRING", "")):
+        if "\x00" in request.path_info:
             return bad_request(request)
-        if request.content_type == self.FORM and not is_utf8(request.body):
+        if not is_clean(request.META.get("QUERY_STRING", "")):
+            return bad_request(request)
+        if request.content_type == self.FORM and not is_clean(request.body):
+            return bad_request(request)
+        if request.content_type == self.MULTIPART and any(
+            "\x00" in name or "\x00" in value
+            for name, values in request.POST.lists()
+            for value in values
+        ):
             return bad_request(request)
         return self.get_response(request)
 
 
-def is_utf8(encoded: str | bytes) -> bool:
+def is_clean(encoded: str | bytes) -> bool:
+    """A query string or form body that decodes to UTF-8 without a NUL."""
     if isinstance(encoded, str):
         encoded = encoded.encode("latin-1", "replace")
     try:
-        unquote_to_bytes(encoded.replace(b"+", b" ")).decode("utf-8")
+        decoded = unquote_to_bytes(encoded.replace(b"+", b" ")).decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return True
+    return "\x00" not in decoded
 
 
 def bad_request(request):
