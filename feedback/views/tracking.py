@@ -12,6 +12,11 @@ from security.cross_origin import cross_origin_protected
 
 from .responses import private_page
 
+RATED_MEANWHILE = (
+    "这条反馈刚刚已经评价过（可能是在另一个窗口或重复提交），这次的评价没有保存。"
+    "请以本页显示的状态为准。"
+)
+
 
 def submitter_history(item):
     """The public steps, signed by staff names only if settings allow."""
@@ -48,15 +53,25 @@ def track(request, code: str, token: str):
         raise Http404("没有这条反馈")
 
     form = RatingForm()
+    conflict = False
     if request.method == "POST":
         form = RatingForm(request.POST)
         if item.state != State.REPLIED:
             form.add_error(None, "现在不能评价：只能在收到回复后评价一次。")
         elif form.is_valid():
-            lifecycle.rate(
-                item, form.cleaned_data["rating"], form.cleaned_data["reason"]
-            )
-            return redirect(f"{request.path}?rated=1")
+            try:
+                lifecycle.rate(
+                    item, form.cleaned_data["rating"], form.cleaned_data["reason"]
+                )
+            except lifecycle.TransitionNotAllowed:
+                # Another rating (a second tab, a double click) moved the item
+                # after it was read above: the step checks again on the locked
+                # row, so this one is refused, and the page shows where it is.
+                conflict = True
+                item.refresh_from_db()
+                form.add_error(None, RATED_MEANWHILE)
+            else:
+                return redirect(f"{request.path}?rated=1")
 
     return private_page(
         request,
@@ -71,7 +86,7 @@ def track(request, code: str, token: str):
             "tracking_url": request.build_absolute_uri(request.path),
             "just_rated": "rated" in request.GET,
         },
-        status=400 if form.errors else 200,
+        status=409 if conflict else 400 if form.errors else 200,
     )
 
 
