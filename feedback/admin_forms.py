@@ -8,6 +8,7 @@ from wagtail.models import Revision
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from core.people import display_name
+from core.validators import validate_no_blocked_terms
 from feedback.permissions import HANDLER_GROUP
 
 
@@ -65,13 +66,22 @@ class AssignForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
+    """A public reply: shown under the article and mailed to the reader, so
+    the text and the signature are screened for blocked terms like a
+    reader's message (lifecycle.reply refuses them too)."""
+
     body = forms.CharField(
         label="回复内容",
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text="公开回复会显示在文章下（读者同意公开时）并发送给留了邮箱的读者。",
+        validators=[validate_no_blocked_terms],
     )
-    signature_name = forms.CharField(label="署名", max_length=60)
-    signature_role = forms.CharField(label="身份", max_length=60)
+    signature_name = forms.CharField(
+        label="署名", max_length=60, validators=[validate_no_blocked_terms]
+    )
+    signature_role = forms.CharField(
+        label="身份", max_length=60, validators=[validate_no_blocked_terms]
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

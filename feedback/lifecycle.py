@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.people import display_name
+from core.validators import blocked_terms_in
 from feedback.deadlines import add_working_days
 from feedback.models import (
     ANSWERED_KINDS,
@@ -231,6 +232,9 @@ def reply(item, user, body, signature_name, signature_role) -> FeedbackReply:
     body = (body or "").strip()
     if not body:
         raise TransitionNotAllowed("回复内容不能为空。")
+    if found := blocked_terms_in(body, signature_name, signature_role):
+        words = "、".join(f"「{word}」" for word in found)
+        raise TransitionNotAllowed(f"回复或署名含有禁用词{words}，请删改后再提交。")
     if item.kind in ANSWERED_KINDS:
         _check(item, "reply", [State.ACCEPTED, State.IN_PROGRESS])
         if item.state == State.ACCEPTED:

@@ -5,7 +5,14 @@
 - Editors see and handle the items of the columns whose pages they may edit
   (Wagtail page permission "change" on the column or above it), without the
   readers' contact details unless they also hold `view_feedback_contact`.
-- Nobody creates feedback in the admin: it only comes from readers."""
+- Nobody creates or deletes feedback in the admin: it only comes from
+  readers, and only the scheduled clean-up removes it (spam after
+  FEEDBACK_PURGE_SPAM_DAYS). What staff want gone they mark as spam or hide;
+  a deleted item would also silently change the public figures.
+- Whatever lists or shows items (the queue, every item view, the bulk
+  actions' confirmation pages) takes them from
+  `instances_user_has_any_permission_for`, so an item someone may not see
+  does not exist for them."""
 
 from django.apps import apps as global_apps
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -39,13 +46,19 @@ def can_export(user) -> bool:
     return user.is_active and user.has_perm("feedback.export_feedback")
 
 
+# Actions nobody may take on feedback in the admin, whatever their rights.
+REFUSED_ACTIONS = frozenset({"add", "delete"})
+# Actions editors may take on the items of the columns they cover.
+COLUMN_ACTIONS = frozenset({"view", "change"})
+
+
 class FeedbackPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
-        if action == "add":
+        if action in REFUSED_ACTIONS:
             return False
         if super().user_has_permission(user, action):
             return True
-        if action in {"view", "change"}:
+        if action in COLUMN_ACTIONS:
             return columns_edited_by(user).exists()
         return False
 
@@ -53,11 +66,11 @@ class FeedbackPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
     def user_has_permission_for_instance(self, user, action, instance):
-        if action == "add":
+        if action in REFUSED_ACTIONS:
             return False
         if super().user_has_permission(user, action):
             return True
-        if action in {"view", "change"} and instance.column_id:
+        if action in COLUMN_ACTIONS and instance.column_id:
             return columns_edited_by(user).filter(pk=instance.column_id).exists()
         return False
 
@@ -68,7 +81,19 @@ class FeedbackPermissionPolicy(ModelPermissionPolicy):
         )
 
     def instances_user_has_any_permission_for(self, user, actions):
-        return self.model.objects.visible_to(user)
+        """The items on which the user may take any of the actions: every
+        item for a model-wide right, the covered columns' items for view and
+        change, none for the refused actions."""
+        actions = set(actions) - REFUSED_ACTIONS
+        items = self.model.objects.all()
+        if not user.is_active or not actions:
+            return items.none()
+        model_wide = super().user_has_permission
+        if any(model_wide(user, action) for action in actions):
+            return items
+        if actions & COLUMN_ACTIONS:
+            return items.filter(column__in=columns_edited_by(user))
+        return items.none()
 
 
 def grant_handler_permissions(apps=global_apps) -> None:

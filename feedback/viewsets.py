@@ -1,14 +1,19 @@
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils.functional import cached_property
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.admin.views.generic.base import BaseObjectMixin
+from wagtail.admin.widgets.button import ListingButton
+from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from core.people import display_name
-from feedback.export import safe_cell
 from feedback.filters import FeedbackFilterSet
 from feedback.models import Feedback
 from feedback.permissions import can_export, can_see_contact
 from feedback.views.handle import FeedbackHandleView
+from security.spreadsheet import SafeSpreadsheetExportMixin
 
 
 class StateColumn(Column):
@@ -26,7 +31,20 @@ def assignee_name(item) -> str:
     return display_name(item.assignee)
 
 
-class FeedbackIndexView(IndexView):
+class VisibleItemsOnly:
+    """For every view of the viewset that works on one item (edit, history,
+    usage, delete, and any Wagtail adds): the item is looked up among those
+    the user may see, so any other id is not found (404)."""
+
+    def get_base_object_queryset(self):
+        policy = policy_registry.get_by_type(self.model)
+        visible = policy.instances_user_has_any_permission_for(
+            self.request.user, ["view"]
+        )
+        return super().get_base_object_queryset().filter(pk__in=visible.values("pk"))
+
+
+class FeedbackIndexView(SafeSpreadsheetExportMixin, IndexView):
     export_filename = "feedback"
     export_headings = {
         "tracking_code": "查询码",
@@ -64,6 +82,37 @@ class FeedbackIndexView(IndexView):
     def show_export_buttons(self):
         return can_export(self.request.user)
 
+    @cached_property
+    def bulk_action_buttons(self):
+        """The bulk actions this person may take, for the queue's footer."""
+        opts = self.model._meta
+        actions = sorted(
+            (
+                action
+                for action in bulk_action_registry.get_bulk_actions_for_model(
+                    opts.app_label, opts.model_name
+                )
+                # An action from elsewhere (Wagtail's, for every snippet) is
+                # not offered until feedback says who may take it.
+                if getattr(action, "offered_to", None)
+                and action.offered_to(self.request.user)
+            ),
+            key=lambda action: action.action_priority,
+        )
+        return [
+            ListingButton(
+                action.display_name,
+                reverse(
+                    "wagtail_bulk_action",
+                    args=[opts.app_label, opts.model_name, action.action_type],
+                ),
+                attrs={"aria-label": action.aria_label, "data-bulk-action-button": ""},
+                priority=action.action_priority,
+                classname=" ".join(action.classes | {"bulk-action-btn"}),
+            )
+            for action in actions
+        ]
+
     def get_base_queryset(self):
         return (
             super()
@@ -71,10 +120,6 @@ class FeedbackIndexView(IndexView):
             .visible_to(self.request.user)
             .select_related("column", "assignee")
         )
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        return safe_cell(value, export_format)
 
 
 class FeedbackViewSet(SnippetViewSet):
@@ -85,6 +130,7 @@ class FeedbackViewSet(SnippetViewSet):
     menu_order = 250
     add_to_admin_menu = True
     index_view_class = FeedbackIndexView
+    index_template_name = "feedback/admin/index.html"
     edit_view_class = FeedbackHandleView
     filterset_class = FeedbackFilterSet
     search_fields = ["message", "tracking_code", "display_name", "article_title"]
@@ -106,6 +152,13 @@ class FeedbackViewSet(SnippetViewSet):
 
     def get_edit_view_kwargs(self, **kwargs):
         return kwargs
+
+    def construct_view(self, view_class, **kwargs):
+        if issubclass(view_class, BaseObjectMixin) and not issubclass(
+            view_class, VisibleItemsOnly
+        ):
+            view_class = type(view_class.__name__, (VisibleItemsOnly, view_class), {})
+        return super().construct_view(view_class, **kwargs)
 
     def register_chooser_viewset(self):
         """No snippet chooser: nothing links to feedback, and a chooser would

@@ -16,8 +16,10 @@ from feedback.viewsets import FeedbackViewSet
 register_permission_policy(Feedback, FeedbackPermissionPolicy(Feedback))
 register_snippet(FeedbackViewSet)
 
+# After Wagtail's own (order 0): feedback's `delete` takes the place of the
+# one Wagtail registers for every snippet.
 for bulk_action in BULK_ACTIONS:
-    hooks.register("register_bulk_action", bulk_action)
+    hooks.register("register_bulk_action", bulk_action, order=1)
 
 
 @hooks.register("insert_global_admin_css")

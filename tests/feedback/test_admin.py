@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
@@ -11,9 +12,11 @@ from openpyxl import load_workbook
 from wagtail import hooks
 from wagtail.models import GroupPagePermission
 
-from feedback.export import safe_cell
-from feedback.models import Feedback, Kind, State
+from core.models import Term
+from feedback import lifecycle
+from feedback.models import Feedback, FeedbackReply, Kind, State
 from feedback.permissions import HANDLER_GROUP, grant_handler_permissions
+from security.spreadsheet import is_formula_character, safe_cell
 from tests.articles.factories import ArticlePageFactory, ColumnPageFactory
 from tests.core.factories import UserFactory
 from tests.feedback.factories import FeedbackFactory, handler, walk_to
@@ -98,10 +101,10 @@ class QueueAccessTests(AdminTestCase):
         theirs = self.item(article=self.other_article)
         self.client.force_login(column_editor(self.column))
 
-        # Wagtail answers PermissionDenied with a redirect to the dashboard.
-        self.assertIn(self.client.get(edit_url(theirs)).status_code, (302, 403))
+        # An item the editor may not see does not exist for them.
+        self.assertEqual(self.client.get(edit_url(theirs)).status_code, 404)
         response = self.client.post(edit_url(theirs), {"action": "accept"})
-        self.assertIn(response.status_code, (302, 403))
+        self.assertEqual(response.status_code, 404)
         self.assertEqual(Feedback.objects.get().state, State.SUBMITTED)
 
     def test_editor_does_not_see_contact_details(self):
@@ -125,8 +128,9 @@ class QueueAccessTests(AdminTestCase):
         writer.user_permissions.add(Permission.objects.get(codename="access_admin"))
         self.client.force_login(writer)
 
+        # Wagtail answers PermissionDenied with a redirect to the dashboard.
         self.assertIn(self.client.get(LIST_URL).status_code, (302, 403))
-        self.assertIn(self.client.get(edit_url(self.item())).status_code, (302, 403))
+        self.assertEqual(self.client.get(edit_url(self.item())).status_code, 404)
 
     def test_newsroom_setup_is_told_the_handler_permissions(self):
         granted = {}
@@ -252,6 +256,44 @@ class BulkActionTests(AdminTestCase):
         self.assertContains(response, "确定对以下 1 条反馈执行")
         self.assertEqual(Feedback.objects.get().state, State.SUBMITTED)
 
+    def test_the_queue_offers_the_feedback_actions_and_no_delete(self):
+        self.item()
+        delete = reverse("wagtail_bulk_action", args=["feedback", "feedback", "delete"])
+
+        html = self.client.get(LIST_URL).content.decode()
+
+        for action in ["accept", "spam", "publish", "hide"]:
+            self.assertIn(bulk_url(action, []).split("?")[0], html)
+        self.assertNotIn(delete, html)
+
+    def test_nobody_deletes_feedback_in_the_admin_not_even_a_superuser(self):
+        item = self.item(State.SPAM, kind=Kind.COMMENT)
+        self.client.force_login(UserFactory(is_superuser=True, is_staff=True))
+        delete = reverse("wagtail_bulk_action", args=["feedback", "feedback", "delete"])
+
+        page = self.client.get(f"{delete}?id={item.pk}")
+        self.client.post(f"{delete}?id={item.pk}")
+        self.client.post(
+            reverse("wagtailsnippets_feedback_feedback:delete", args=[item.pk])
+        )
+
+        self.assertContains(page, "读者反馈不能在后台删除")
+        self.assertNotContains(page, "是的，删除")
+        self.assertTrue(Feedback.objects.filter(pk=item.pk).exists())
+
+    def test_ids_that_are_not_ids_select_nothing(self):
+        item = self.item()
+        for ids in ["abc", "²", "1" * 40, "all", "", f"{item.pk}.0"]:
+            with self.subTest(ids=ids):
+                response = self.client.get(
+                    reverse(
+                        "wagtail_bulk_action",
+                        args=["feedback", "feedback", "feedback_accept"],
+                    ),
+                    {"id": ids},
+                )
+                self.assertEqual(response.status_code, 404)
+
     def test_editor_bulk_action_leaves_other_columns_alone(self):
         mine = self.item()
         theirs = self.item(article=self.other_article)
@@ -300,6 +342,55 @@ class ItemViewTests(AdminTestCase):
         self.assertEqual(mail.outbox[-1].to, ["reader@example.com"])
         self.assertIn(item.tracking_token, mail.outbox[-1].body)
         self.assertIn("已联系街道", mail.outbox[-1].body)
+
+    def test_a_reply_or_signature_with_a_blocked_term_is_refused_beside_the_field(
+        self,
+    ):
+        Term.objects.create(text="赌博网站", level=Term.Level.BLOCKED)
+        Term.objects.create(text="可疑说法", level=Term.Level.SUSPECT)
+        item = self.item(State.IN_PROGRESS)
+        reply = {
+            "action": "reply",
+            "body": "已联系街道，本周内修好。",
+            "signature_name": "苏一禾",
+            "signature_role": "反馈处理员",
+        }
+        # Disguised as readers disguise it: spaces, full width, Traditional.
+        for field, text in [
+            ("body", "已转交，另见 赌 博 网 站。"),
+            ("signature_name", "ＸＸ賭博網站"),
+            ("signature_role", "赌博网站编辑"),
+        ]:
+            with self.subTest(field=field):
+                response = self.client.post(edit_url(item), {**reply, field: text})
+
+                self.assertEqual(response.status_code, 400)
+                form = response.context["forms"]["reply"]
+                self.assertEqual(list(form.errors), [field])
+                self.assertIn("含有禁用词「赌博网站」", form.errors[field][0])
+                self.assertContains(response, "含有禁用词", status_code=400)
+                self.assertContains(response, text.strip(), status_code=400)
+                self.assertFalse(FeedbackReply.objects.exists())
+                self.assertEqual(Feedback.objects.get().state, State.IN_PROGRESS)
+
+        response = self.client.post(edit_url(item), {**reply, "body": "可疑说法"})
+        self.assertEqual(response.status_code, 302)
+
+    def test_the_lifecycle_refuses_a_reply_with_a_blocked_term_from_any_caller(self):
+        Term.objects.create(text="赌博网站", level=Term.Level.BLOCKED)
+        item = self.item(State.IN_PROGRESS)
+
+        for body, name, role in [
+            ("赌博网站", "苏一禾", "编辑"),
+            ("好的", "赌博网站", "编辑"),
+            ("好的", "苏一禾", "赌博网站"),
+        ]:
+            with self.subTest(body=body, name=name, role=role):
+                with self.assertRaisesMessage(
+                    lifecycle.TransitionNotAllowed, "禁用词「赌博网站」"
+                ):
+                    lifecycle.reply(item, self.handler, body, name, role)
+        self.assertFalse(FeedbackReply.objects.exists())
 
     def test_reply_form_is_prefilled_with_name_and_role(self):
         item = self.item(State.IN_PROGRESS)
@@ -402,13 +493,52 @@ class ExportTests(AdminTestCase):
         "＝1+1",
     ]
 
+    # What a spreadsheet may split a CSV cell at: the comma, a semicolon
+    # (semicolon locales), a tab (tab-separated imports), a line break.
+    SPLITS = re.compile(r"[,;\t\r\n]")
+    LOOK_ALIKES = ["﹦", "＝", "⁼", "₌", "＋", "﹢", "⁺", "－", "﹣", "＠", "﹫"]
+
+    def assert_no_piece_starts_a_formula(self, cell):
+        for piece in self.SPLITS.split(cell):
+            self.assertFalse(is_formula_character(piece.lstrip()[:1]), (cell, piece))
+
     def test_formula_starts_get_an_apostrophe(self):
         for payload in self.PAYLOADS:
             for spreadsheet_format in ("csv", "xlsx"):
                 with self.subTest(payload=payload, format=spreadsheet_format):
+                    cell = safe_cell(payload, spreadsheet_format)
+                    self.assertTrue(cell.startswith("'"), cell)
+                    self.assertEqual(cell.replace("'", ""), payload.replace("'", ""))
+                    if spreadsheet_format == "xlsx":
+                        self.assertEqual(cell, f"'{payload}")
+
+    def test_formula_look_alikes_are_treated_like_their_ascii_forms(self):
+        for look_alike in self.LOOK_ALIKES:
+            for spreadsheet_format in ("csv", "xlsx"):
+                with self.subTest(look_alike=look_alike, format=spreadsheet_format):
+                    payload = f"{look_alike}1+1"
                     self.assertEqual(
                         safe_cell(payload, spreadsheet_format), f"'{payload}"
                     )
+                    self.assertEqual(
+                        safe_cell(f"  {payload}", spreadsheet_format), f"'  {payload}"
+                    )
+
+    def test_a_formula_after_a_separator_inside_a_csv_cell_is_escaped(self):
+        for separator in [",", ";", "\t", "\r", "\n", "; ", ",\n"]:
+            for start in ["=", "+", "-", "@", *self.LOOK_ALIKES]:
+                payload = f"总结{separator}{start}1+1{separator}{separator}{start}2"
+                with self.subTest(payload=payload):
+                    cell = safe_cell(payload, "csv")
+                    self.assert_no_piece_starts_a_formula(cell)
+                    self.assertEqual(cell.replace("'", ""), payload)
+                    self.assertEqual(safe_cell(cell, "csv"), cell)
+
+    def test_safe_cells_leave_ordinary_text_alone(self):
+        for text in ["普通文字，没有公式", "a-b, c+d", "邮箱 a@b.cn", "3-2=1", ""]:
+            with self.subTest(text=text):
+                self.assertEqual(safe_cell(text, "csv"), text)
+                self.assertEqual(safe_cell(text, "xlsx"), text)
 
     def test_phone_numbers_stay_readable(self):
         phone = "+86 138 0013 8000"
@@ -421,7 +551,7 @@ class ExportTests(AdminTestCase):
         response = self.client.get(LIST_URL, {"export": spreadsheet_format, **params})
         self.assertEqual(response.status_code, 200)
         if spreadsheet_format == "csv":
-            text = b"".join(response.streaming_content).decode()
+            text = b"".join(response.streaming_content).decode("utf-8-sig")
             return list(csv.reader(io.StringIO(text)))
         sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
         return [[cell.value for cell in row] for row in sheet.iter_rows()], sheet
@@ -448,6 +578,59 @@ class ExportTests(AdminTestCase):
         for cells in sheet.iter_rows(min_row=2):
             for cell in cells:
                 self.assertNotEqual(cell.data_type, "f")
+
+    def csv_body(self) -> bytes:
+        response = self.client.get(LIST_URL, {"export": "csv"})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Content-Type"], "text/csv; charset=utf-8")
+        return b"".join(response.streaming_content)
+
+    def test_csv_starts_with_a_byte_order_mark_for_excel_on_chinese_windows(self):
+        self.item(message="路灯坏了")
+
+        body = self.csv_body()
+
+        self.assertTrue(body.startswith(b"\xef\xbb\xbf"))
+        self.assertIn("路灯坏了", body.decode("utf-8-sig"))
+
+    def test_csv_read_with_any_separator_starts_no_formula(self):
+        self.item(
+            message="总结;=1+1\t=HYPERLINK(1)\n-2+3,@SUM(1)",
+            display_name="a\t﹦1+1",
+            contact="x;+86 138 0013 8000",
+        )
+
+        text = self.csv_body().decode("utf-8-sig")
+
+        # Comma (the file's own separator), semicolon locales, tab-separated
+        # imports: quotes honoured or not, no cell starts a formula.
+        for delimiter in [",", ";", "\t"]:
+            for quoting in [csv.QUOTE_MINIMAL, csv.QUOTE_NONE]:
+                reader = csv.reader(
+                    io.StringIO(text), delimiter=delimiter, quoting=quoting
+                )
+                for row in reader:
+                    for cell in row:
+                        with self.subTest(delimiter=delimiter, cell=cell):
+                            self.assertFalse(
+                                is_formula_character(cell.strip('" ')[:1]), cell
+                            )
+        header, row = list(csv.reader(io.StringIO(text)))
+        self.assertEqual(
+            row[header.index("内容")], "总结;'=1+1\t'=HYPERLINK(1)\n'-2+3,'@SUM(1)"
+        )
+
+    def test_xlsx_writes_every_string_as_text_and_survives_control_characters(self):
+        self.item(message="﹦1+1\x0b第二行\x1f", display_name="=1+1")
+
+        rows, sheet = self.export_rows("xlsx")
+
+        header, row = rows[0], rows[1]
+        self.assertEqual(row[header.index("内容")], "'﹦1+1\ufffd第二行\ufffd")
+        for cells in sheet.iter_rows(min_row=2):
+            for cell in cells:
+                if isinstance(cell.value, str):
+                    self.assertEqual(cell.data_type, "s", cell.value)
 
     def test_export_follows_the_filters(self):
         self.item(message="留下")

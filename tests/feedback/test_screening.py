@@ -9,6 +9,7 @@ from django.urls import reverse
 from core.models import Term
 from feedback.models import Feedback, Screening, State
 from feedback.screening import count_links, public_suffixes
+from feedback.tracking import format_code
 from security.client_ip import client_ip
 from tests.articles.factories import ArticlePageFactory, ColumnPageFactory
 from tests.feedback.factories import form_data, issued
@@ -301,14 +302,19 @@ class DisguisedLinkTests(ScreeningTestCase):
 
 
 class DuplicateTests(ScreeningTestCase):
-    def test_same_message_again_is_refused_and_points_to_the_first_code(self):
+    def test_same_message_again_is_refused_without_showing_the_first_code(self):
+        """Anyone can send the same text: the refusal must not hand them the
+        first sender's 查询码 (which opens its status page)."""
         self.post(message="公交站牌的时刻表写错了。")
         first = self.only_item()
 
         response = self.post(message="公交站牌的 时刻表写错了!")
 
-        self.assertContains(response, "已经提交过", status_code=409)
-        self.assertContains(response, first.tracking_code, status_code=409)
+        self.assertContains(response, "已经有人在这篇文章下提交过", status_code=409)
+        html = response.content.decode()
+        self.assertNotIn(first.tracking_code, html)
+        self.assertNotIn(format_code(first.tracking_code), html)
+        self.assertNotIn(first.tracking_token, html)
         self.assertEqual(Feedback.objects.count(), 1)
 
     def test_same_message_after_a_day_is_accepted(self):
