@@ -1,9 +1,14 @@
+from django.contrib.auth.models import Permission
+from django.urls import path
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
+from articles import withdrawal, withdrawal_admin
 from articles.listings import stale_listed_at
 from articles.models import ArticlePage, AuthorIndexPage, RelatedArticle
 from articles.viewsets import NewsroomViewSetGroup
+from articles.withdrawal_admin import WithdrawalView
 from core.purging import URLS_SHOWING_PAGE, page_urls
 from security.integrity import CONTENT_CHECKS_HOOK
 
@@ -37,3 +42,58 @@ def listed_at_in_step():
         f"{page.expected_listed_at} (re-save the page to repair it)"
         for page in stale_listed_at()
     ]
+
+
+# Retraction, take-down and restore (articles/withdrawal.py).
+
+
+@hooks.register("register_admin_urls")
+def withdrawal_urls():
+    return [
+        path(
+            "articles/<int:page_id>/withdrawal/<str:action>/",
+            WithdrawalView.as_view(),
+            name=withdrawal_admin.URL_NAME,
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def withdrawal_header_buttons(page, user, view_name, next_url=None):
+    return withdrawal_admin.page_buttons(page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def withdrawal_listing_buttons(page, user, next_url=None):
+    return withdrawal_admin.page_buttons(page, user, next_url=next_url, priority=45)
+
+
+for menu_item in withdrawal_admin.menu_items():
+    hooks.register("register_page_action_menu_item", lambda item=menu_item: item)
+
+
+@hooks.register("register_log_actions")
+def withdrawal_log_actions(actions):
+    for action in withdrawal.ACTIONS.values():
+        actions.register_action(action.log_action)(withdrawal_log_formatter(action))
+
+
+def withdrawal_log_formatter(action):
+    class WithdrawalLogFormatter(LogFormatter):
+        label = action.label
+
+        def format_message(self, log_entry):
+            reason = log_entry.data.get("reason", "")
+            return f"{action.label}:{reason}" if reason else action.label
+
+    return WithdrawalLogFormatter
+
+
+@hooks.register("register_permissions")
+def withdrawal_permissions():
+    codenames = [
+        action.permission.split(".")[1] for action in withdrawal.ACTIONS.values()
+    ]
+    return Permission.objects.filter(
+        content_type__app_label="articles", codename__in=codenames
+    )

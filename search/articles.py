@@ -34,17 +34,17 @@ class RankedPool:
 
 
 def search_articles(query: str, pool: int | None = None) -> RankedPool:
-    """Live, public articles matching query, best first."""
+    """Live, public articles matching query, best first; withdrawn ones
+    (retracted, taken down) are not found."""
     pool = pool or RANKED_POOL
-    # Wagtail's public(): the search backends accept its filter.
-    readable = ArticlePage.objects.live().public().only("pk")
+    readable = ArticlePage.objects.searchable().only("pk")
     newest = readable.order_by("-listed_at", "-id").search(
         query, operator="and", order_by_relevance=False
     )
     ids = matching_ids(newest[: pool + 1])
     truncated = len(ids) > pool
     ids = ids[:pool]
-    # The ids are live, public matches: the ranking query reads only them.
+    # The ids are readable matches: the ranking query reads only them.
     pool_rows = ArticlePage.objects.filter(id__in=ids).only("pk")
     ranked = get_search_backend().rank(pool_rows, query, operator="and")
     return RankedPool(ranked, len(ids), truncated)
@@ -62,6 +62,6 @@ def matching_ids(results) -> list[int]:
 def for_listing(results) -> list[ArticlePage]:
     """The given (sliced) results as full list items, in the same order."""
     ids = [article.pk for article in results]
-    # Already live and public: the search said so a moment ago.
+    # Already readable: the search said so a moment ago.
     by_id = ArticlePage.objects.filter(pk__in=ids).for_listing().in_bulk()
     return [by_id[pk] for pk in ids if pk in by_id]

@@ -2,6 +2,7 @@ from .article import ArticleByline, ArticlePage, ArticlePageTag, RelatedArticle
 from .authors import Author, AuthorIndexPage, BylineRole
 from .columns import ColumnPage
 from .sources import Source
+from .withdrawal import Withdrawal
 
 __all__ = [
     "ArticleByline",
@@ -13,4 +14,5 @@ __all__ = [
     "ColumnPage",
     "RelatedArticle",
     "Source",
+    "Withdrawal",
 ]

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
 from articles.forms import ArticlePageForm
+from articles.models.withdrawal import WithdrawableArticle, Withdrawal
 from articles.permissions import ArticlePermissionTester
 from articles.structured_data import article_json_ld, share_image
 from core.models import BasePage, SiteSettings
@@ -43,9 +44,15 @@ class ArticlePageQuerySet(PageQuerySet):
         an index instead of sorting the whole archive."""
         return self.annotate(sort_date=models.F("listed_at"))
 
+    def not_withdrawn(self):
+        """Neither retracted nor taken down (articles/models/withdrawal.py):
+        the one test of it, part of readable() and searchable()."""
+        return self.filter(withdrawal=Withdrawal.NONE)
+
     def readable(self):
-        """live() and public() in one SQL query: public() first loads every
-        view restriction of the site, one more query on each list."""
+        """What every public list may show: live, not withdrawn, and
+        public() in the same SQL query (public() first loads every view
+        restriction of the site, one more query on each list)."""
         from wagtail.models import PageViewRestriction
 
         # A restriction on the article or any ancestor: its page's path is
@@ -53,7 +60,12 @@ class ArticlePageQuerySet(PageQuerySet):
         restricted = PageViewRestriction.objects.filter(
             page__path=Substr(OuterRef("path"), 1, Length("page__path"))
         )
-        return self.live().exclude(Exists(restricted))
+        return self.live().not_withdrawn().exclude(Exists(restricted))
+
+    def searchable(self):
+        """readable() as the search backends can filter it: Wagtail's own
+        public() and FilterFields instead of a subquery."""
+        return self.live().public().not_withdrawn()
 
     def with_column(self):
         """column_title and column_kicker of each article's column, in the
@@ -143,7 +155,7 @@ class RelatedArticle(Orderable):
         verbose_name_plural = "相关阅读"
 
 
-class ArticlePage(BasePage):
+class ArticlePage(WithdrawableArticle, BasePage):
     kicker = models.CharField(
         "眉题",
         max_length=40,
@@ -252,6 +264,7 @@ class ArticlePage(BasePage):
         index.RelatedFields("tags", [ChineseSearchField("name")]),
         index.FilterField("display_date"),
         index.FilterField("listed_at"),
+        index.FilterField("withdrawal"),
     ]
 
     parent_page_types = ["articles.ColumnPage"]
@@ -261,6 +274,11 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = "文章"
         verbose_name_plural = "文章"
+        permissions = [
+            ("retract_article", "可撤稿(公开撤稿原因)"),
+            ("take_down_article", "可下线文章"),
+            ("restore_article", "可恢复已撤稿或下线的文章"),
+        ]
         indexes = [
             models.Index(
                 fields=["listed_column", "-listed_at"], name="article_column_newest_idx"

@@ -10,7 +10,8 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Page, Site, Workflow
 
-from articles.models import ArticlePage
+from articles.models import ArticlePage, Withdrawal
+from articles.withdrawal_admin import URL_NAME as WITHDRAWAL_URL
 from editorial import roles
 from editorial.workflows import THREE_STEP
 from tests.articles.factories import ArticlePageFactory
@@ -52,6 +53,9 @@ MATRIX = [
     ("不经审核直接发布、撤下已发布稿件", "publish_and_unpublish", {C}),
     ("删除已发布稿件", "delete_published", {C}),
     ("移动稿件", "move_piece", {C}),
+    ("撤稿(原网址只留撤稿说明)", "retract_piece", {D, C}),
+    ("下线(原网址显示页面不存在,如应法律要求)", "take_down_piece", {D, C}),
+    ("恢复已撤稿或下线的稿件", "restore_piece", {C}),
     ("手动指定责任编辑", "choose_responsible_editor", {E, D, C}),
     (
         "处理读者反馈(编辑以上:所属栏目的;反馈处理员:全部)",
@@ -138,6 +142,10 @@ class RoleMatrixTests(TestCase):
             parent=newsroom.other, bylines=bylines
         )
         cls.draft = ArticlePageFactory(parent=column, bylines=bylines, live=False)
+        cls.withdrawn = ArticlePageFactory(parent=column, bylines=bylines)
+        ArticlePage.objects.filter(pk=cls.withdrawn.pk).update(
+            withdrawal=Withdrawal.TAKEN_DOWN, withdrawal_reason="法院来函"
+        )
         three_step = Workflow.objects.get(name=THREE_STEP)
         cls.in_review = {}
         for approvals, step in enumerate(("初审", "复审", "终审")):
@@ -261,6 +269,23 @@ class RoleMatrixTests(TestCase):
             reverse("wagtailadmin_pages:move_confirm", args=(page.pk, destination.pk))
         )
         return self.reload(page).get_parent().pk == destination.pk
+
+    def withdrawal_action(self, page, action) -> str:
+        self.client.post(
+            reverse(WITHDRAWAL_URL, args=(page.pk, action)), {"reason": "试一试"}
+        )
+        return self.reload(page).withdrawal
+
+    def may_retract_piece(self):
+        page = self.colleagues_piece
+        return self.withdrawal_action(page, "retract") == Withdrawal.RETRACTED
+
+    def may_take_down_piece(self):
+        page = self.colleagues_piece
+        return self.withdrawal_action(page, "take_down") == Withdrawal.TAKEN_DOWN
+
+    def may_restore_piece(self):
+        return self.withdrawal_action(self.withdrawn, "restore") == Withdrawal.NONE
 
     def may_choose_responsible_editor(self):
         response = self.client.get(add_url(self.newsroom.three_step))

@@ -1,0 +1,132 @@
+"""Retracting (撤稿), taking down (下线) and restoring an article: who may,
+what changes, what is logged, and who is told. The admin's confirm view
+(articles/withdrawal_admin.py) is the only caller; the state itself and
+what readers then get are in articles/models/withdrawal.py.
+
+The signal ``withdrawal_changed`` (``page``, ``action``, ``user``,
+``reason``) tells the apps above once the state has changed: caching purges
+every page that showed the article, or that shows it again after a
+restore."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.dispatch import Signal
+from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.search.index import insert_or_update_object
+
+from articles.models import ArticlePage, Withdrawal
+from core import coverage, listing_counts
+
+withdrawal_changed = Signal()
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    label: str
+    permission: str
+    log_action: str
+    result: str  # the article's withdrawal afterwards
+    applies_to: tuple[str, ...]  # the states it may start from
+    reason_label: str
+    reason_help: str
+
+
+RETRACT = Action(
+    name="retract",
+    label="撤稿",
+    permission="articles.retract_article",
+    log_action="articles.retract",
+    result=Withdrawal.RETRACTED,
+    applies_to=(Withdrawal.NONE,),
+    reason_label="撤稿原因(公开)",
+    reason_help="将显示在原网址的撤稿说明里,读者可见。",
+)
+TAKE_DOWN = Action(
+    name="take_down",
+    label="下线",
+    permission="articles.take_down_article",
+    log_action="articles.take_down",
+    result=Withdrawal.TAKEN_DOWN,
+    applies_to=(Withdrawal.NONE, Withdrawal.RETRACTED),
+    reason_label="下线原因(仅内部记录)",
+    reason_help="如法律文书、来函编号;读者看不到,原网址将显示“页面不存在”。",
+)
+RESTORE = Action(
+    name="restore",
+    label="恢复",
+    permission="articles.restore_article",
+    log_action="articles.restore",
+    result=Withdrawal.NONE,
+    applies_to=(Withdrawal.RETRACTED, Withdrawal.TAKEN_DOWN),
+    reason_label="恢复原因",
+    reason_help="恢复后文章重新出现在列表、搜索、订阅源和网站地图里。",
+)
+ACTIONS = {action.name: action for action in (RETRACT, TAKE_DOWN, RESTORE)}
+
+
+class WithdrawalRefused(PermissionDenied):
+    """An action the person may not take, or that the article's state does
+    not allow (e.g. two editors pressing 撤稿 at once)."""
+
+
+def applies(action: Action, page) -> bool:
+    """Whether the action makes sense for the article as it is: only a
+    published article is retracted or taken down."""
+    if page.withdrawal not in action.applies_to:
+        return False
+    return page.live or action is RESTORE
+
+
+def may(user, action: Action, page) -> bool:
+    """The action's permission (a role's, editorial/roles.py) on an article
+    the person covers."""
+    return (
+        user.is_active
+        and user.has_perm(action.permission)
+        and coverage.covers(user, page)
+    )
+
+
+@transaction.atomic
+def perform(action: Action, page, user, reason: str):
+    """Take the action on the article as `user`, for `reason`; returns the
+    article in its new state."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValueError("A withdrawal or restore always says why.")
+    if not may(user, action, page):
+        raise WithdrawalRefused(f"{user} may not {action.name} {page}")
+    # The row as it is now, locked: a second click or a second editor waits
+    # and then finds the action already taken.
+    page = ArticlePage.objects.select_for_update().get(pk=page.pk)
+    if not applies(action, page):
+        raise WithdrawalRefused(f"{page} is {page.withdrawal or 'shown'}")
+
+    previous = page.withdrawal
+    withdrawn = action.result != Withdrawal.NONE
+    values = {
+        "withdrawal": action.result,
+        "withdrawal_reason": reason if withdrawn else "",
+        "withdrawn_at": timezone.now() if withdrawn else None,
+    }
+    # An update, not save(): nothing else on the page changes, and no
+    # revision is made (the state is not content: articles/models/withdrawal.py).
+    ArticlePage.objects.filter(pk=page.pk).update(**values)
+    for name, value in values.items():
+        setattr(page, name, value)
+    log(
+        instance=page,
+        action=action.log_action,
+        user=user,
+        data={"reason": reason, "previous": previous},
+    )
+    listing_counts.renew()
+    insert_or_update_object(page)  # withdrawal is a search filter field
+    withdrawal_changed.send(
+        sender=ArticlePage, page=page, action=action.name, user=user, reason=reason
+    )
+    return page
