@@ -6,6 +6,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = "栏目与文章"
 
     def ready(self):
-        from articles import signals
+        from articles import record, signals
 
         signals.connect()
+        # Every publication of an article is archived (record/).
+        record.register()

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "core",
     "home",
     "articles",
+    "record",
     "editorial",
     "feedback",
     "demo",
@@ -229,6 +230,11 @@ TRUSTED_PROXIES = env_list(renamed("TRUSTED_PROXIES", old="FEEDBACK_TRUSTED_PROX
 # answers the same and no e-mail is sent (security/forms.py).
 PASSWORD_RESET_RATE_LIMIT_PER_EMAIL = (3, 3600)
 PASSWORD_RESET_RATE_LIMIT_PER_IP = (10, 3600)
+
+# The record (发布存档, record/): every published version of an article is
+# kept at least this many days after the article is retracted or taken down
+# (never less than 183: a system check refuses it).
+RECORD_RETENTION_DAYS = env_int("RECORD_RETENTION_DAYS", 183)
 
 # Reader feedback: every setting and its default.
 # The form
