@@ -1,6 +1,7 @@
 """When each purge rule runs: publishing, unpublishing, moving, deleting a
-page; a reader's comment or an official reply going public; a site-wide
-change (settings, snippets, images)."""
+page; retracting, taking down or restoring an article; a reader's comment or
+an official reply going public; a site-wide change (settings, snippets,
+images)."""
 
 import threading
 
@@ -14,6 +15,7 @@ from wagtail.signals import (
 )
 
 from articles.models import ArticlePage, Author, AuthorIndexPage
+from articles.withdrawal import withdrawal_changed
 from caching import purge, rules
 from core.purging import content_changed, page_urls, site_url
 
@@ -81,6 +83,15 @@ def page_deleting(sender, instance, **kwargs):
         purge.purge_everything(rules.urls_for_page(instance))
 
 
+def article_withdrawn(sender, page, **kwargs):
+    """Retracted, taken down or restored (articles/withdrawal.py): every
+    page the article's rule names, and a new generation for the Django page
+    cache, so that no cached page still offers it as automatic related
+    reading; nginx asks Django again within PROXY_CACHE_SECONDS. Rare
+    enough to be worth a cold cache, and a take-down must leave no trace."""
+    purge.purge_everything(rules.urls_for_page(page))
+
+
 def site_wide_change(sender, instance, created=False, update_fields=None, **kwargs):
     if kwargs.get("raw"):
         return  # loaddata (restore_site) clears the caches when it is done
@@ -119,3 +130,4 @@ def connect() -> None:
     content_changed.connect(
         content_shown_changed, dispatch_uid="caching.content_changed"
     )
+    withdrawal_changed.connect(article_withdrawn, dispatch_uid="caching.withdrawn")

@@ -7,6 +7,7 @@ import socket
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -33,7 +34,8 @@ def free_port() -> int:
 
 
 class Upstream(BaseHTTPRequestHandler):
-    """Counts renders; public pages say so the way Django's middleware does."""
+    """Counts renders; public pages say so the way Django's middleware does.
+    Under /gone/ it answers 410, as a retracted article's tombstone does."""
 
     renders = 0
     accel_expires = None
@@ -42,7 +44,7 @@ class Upstream(BaseHTTPRequestHandler):
         type(self).renders += 1
         private = "sessionid" in self.headers.get("Cookie", "")
         body = f"render {type(self).renders} {self.path}".encode()
-        self.send_response(200)
+        self.send_response(410 if self.path.startswith("/gone/") else 200)
         self.send_header(
             "Cache-Control",
             "private, no-cache" if private else "public, max-age=0, s-maxage=600",
@@ -125,6 +127,24 @@ def test_an_expired_copy_is_served_while_nginx_fetches_the_page_again(nginx):
         assert latest != first
     finally:
         Upstream.accel_expires = None
+
+
+def test_nginx_caches_a_tombstone_with_its_410_until_it_is_purged(nginx):
+    port, purge_port = nginx
+
+    def get_gone():
+        url = f"https://127.0.0.1:{port}/gone/article/"
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(url, context=UNVERIFIED)  # noqa: S310
+        error = answer.value
+        return error.code, error.read().decode(), error.headers["X-Cache-Status"]
+
+    status, first, _ = get_gone()
+    assert status == 410
+    assert get_gone() == (410, first, "HIT")
+    backend = NginxPurgeBackend({"LOCATION": f"http://127.0.0.1:{purge_port}"})
+    backend.purge("http://localhost/gone/article/")
+    assert get_gone()[2] == "MISS"
 
 
 def test_purging_a_page_nginx_never_cached_is_not_an_error(nginx, caplog):
