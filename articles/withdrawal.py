@@ -3,11 +3,13 @@ what changes, what is logged, and who is told. The admin's confirm view
 (articles/withdrawal_admin.py) is the only caller; the state itself and
 what readers then get are in articles/models/withdrawal.py.
 
-The signal ``withdrawal_changed`` (``page``, ``action``, ``user``,
-``reason``) tells the apps above once the state has changed: caching purges
-every page that showed the article, or that shows it again after a
-restore."""
+Each step is archived in the publication record (record/) with what
+readers are shown afterwards (the tombstone, nothing, the article again),
+and the signal ``withdrawal_changed`` (``page``, ``action``, ``user``,
+``reason``) tells the apps above: caching purges every page that showed
+the article, or that shows it again after a restore."""
 
+import logging
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
@@ -19,6 +21,9 @@ from wagtail.search.index import insert_or_update_object
 
 from articles.models import ArticlePage, Withdrawal
 from core import coverage, listing_counts
+from record.archive import archive
+
+logger = logging.getLogger(__name__)
 
 withdrawal_changed = Signal()
 
@@ -124,9 +129,21 @@ def perform(action: Action, page, user, reason: str):
         user=user,
         data={"reason": reason, "previous": previous},
     )
+    archive_step(page, action, user)
     listing_counts.renew()
     insert_or_update_object(page)  # withdrawal is a search filter field
     withdrawal_changed.send(
         sender=ArticlePage, page=page, action=action.name, user=user, reason=reason
     )
     return page
+
+
+def archive_step(page, action: Action, user) -> None:
+    """The record's entry for this step (record.models.Event has the same
+    names as the actions). A failure is logged as an error, not raised: a
+    take-down must not wait for the record."""
+    try:
+        with transaction.atomic():  # a failed archive leaves the step intact
+            archive(page, action.name, user)
+    except Exception:
+        logger.exception("Could not archive the %s of page %s", action.name, page.pk)

@@ -13,6 +13,7 @@ from wagtail.rich_text import RichText
 from articles import withdrawal
 from articles.models import ArticlePage, Withdrawal
 from feedback.models import Feedback
+from record.models import Entry, Event
 from tests.articles.factories import (
     ArticlePageFactory,
     AuthorFactory,
@@ -303,3 +304,23 @@ class StateTests(WithdrawalTestCase):
         draft = ArticlePageFactory(parent=self.column, live=False)
         with self.assertRaises(withdrawal.WithdrawalRefused):
             self.retract(draft)
+
+    def test_every_step_is_archived_in_the_record_as_readers_see_it(self):
+        self.retract()
+        self.take_down()
+        self.restore()
+        entries = Entry.objects.filter(page_id=self.article.pk).exclude(
+            event=Event.PUBLISH
+        )
+        steps = [(entry.event, entry.status, entry.user_id) for entry in entries]
+        self.assertEqual(
+            steps,
+            [
+                (Event.RETRACT, 410, self.chief.pk),
+                (Event.TAKE_DOWN, 404, self.chief.pk),
+                (Event.RESTORE, 200, self.chief.pk),
+            ],
+        )
+        self.assertIn("本文已撤稿", entries[0].html)
+        self.assertNotIn("正文独有的一段话", entries[0].html)
+        self.assertIn("正文独有的一段话", entries[2].html)
