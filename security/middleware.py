@@ -7,6 +7,7 @@ from django.http import HttpResponseBadRequest
 from django.template import loader
 
 from core.admin_path import admin_prefix
+from security.multipart import multipart_is_utf8
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -33,7 +34,8 @@ def is_admin_path(request) -> bool:
 
 class RejectInvalidEncodingMiddleware:
     """A query string or form body that is not UTF-8 is answered 400 at once,
-    rather than decoded into replacement characters and stored.
+    rather than decoded into replacement characters and stored: url-encoded
+    bodies as bytes, multipart bodies field by field (security/multipart.py).
 
     So is a NUL character (decoded) in the path, the query string or a form
     value: no reader types one, and PostgreSQL refuses any string holding it
@@ -52,6 +54,9 @@ class RejectInvalidEncodingMiddleware:
         if not is_clean(request.META.get("QUERY_STRING", "")):
             return bad_request(request)
         if request.content_type == self.FORM and not is_clean(request.body):
+            return bad_request(request)
+        # Before anything reads request.POST: the check reads the raw body.
+        if request.content_type == self.MULTIPART and not multipart_is_utf8(request):
             return bad_request(request)
         if request.content_type == self.MULTIPART and any(
             "\x00" in name or "\x00" in value
