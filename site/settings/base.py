@@ -63,6 +63,9 @@ MIDDLEWARE = [
     # ETag and 304 answers for every page, cached or not; then whole pages
     # for anonymous readers from the page cache, before sessions are touched.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Which database this request reads from (ops/replica.py): before
+    # anything that may read.
+    "ops.replica.ReplicaMiddleware",
     "caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -107,6 +110,27 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A PostgreSQL streaming replica, optional: anonymous readers' page reads go
+# there, everything else (the admin, every write, a browser that just wrote)
+# to the primary (ops/replica.py). A replica more than
+# DATABASE_REPLICA_MAX_LAG seconds behind, or down, is left alone (checked at
+# most every DATABASE_REPLICA_CHECK_SECONDS); a browser that wrote reads from
+# the primary for DATABASE_REPLICA_PIN_SECONDS.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+DATABASE_REPLICA_ALIAS = "replica" if DATABASE_REPLICA_URL else ""
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    if DATABASES["replica"]["ENGINE"].endswith("postgresql"):
+        # A replica that is away must not keep a reader waiting.
+        DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = 2
+DATABASE_ROUTERS = ["ops.replica.PrimaryReplicaRouter"]
+DATABASE_REPLICA_MAX_LAG = env_int("DATABASE_REPLICA_MAX_LAG", 5)
+DATABASE_REPLICA_CHECK_SECONDS = env_int("DATABASE_REPLICA_CHECK_SECONDS", 5)
+DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 

@@ -21,7 +21,8 @@ if not ALLOWED_HOSTS:
 
 # Persistent connections; base.py turns on health checks, so a connection
 # that died with a database restart is replaced on the next request.
-DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 60)  # noqa: F405
+for alias in DATABASES:  # noqa: F405 - the primary, and the replica if any
+    DATABASES[alias]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 60)  # noqa: F405
 
 # --- HTTPS (nginx terminates TLS and sets X-Forwarded-Proto) -----------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

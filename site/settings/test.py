@@ -27,3 +27,7 @@ AXES_ENABLED = False
 # WhiteNoise finds static files through the finders (no collectstatic).
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# A replica alias that is the test database itself (Django's test MIRROR);
+# reads go to it only where tests/ops/test_replica.py sets
+# DATABASE_REPLICA_ALIAS.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
