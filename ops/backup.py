@@ -3,21 +3,29 @@
 A backup is a folder: database.json.gz (Django's dumpdata with natural keys
 for content types, permissions and users, so it loads into any empty
 database of this project, SQLite or PostgreSQL), media.tar.gz (uploaded
-originals and renditions) and manifest.json (when, from which migrations,
-and how many rows of each model, which restore checks against)."""
+originals and renditions, read through Django's storage API: from the local
+disk or from S3-compatible storage alike) and manifest.json (when, from
+which migrations, and how many rows of each model, which restore checks
+against)."""
 
+import io
 import json
+import os
+import posixpath
 import tarfile
+import time
 from pathlib import Path
 
 from django.apps import apps
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage, default_storage
+from django.core.files import File
 from django.db.migrations.recorder import MigrationRecorder
 
 DATABASE_FILE = "database.json.gz"
 MEDIA_FILE = "media.tar.gz"
 MANIFEST_FILE = "manifest.json"
+# Where tar's "data" filter pretends to unpack: only to refuse names that
+# would land outside it.
+ARCHIVE_ROOT = "/media-archive"
 
 # Rebuilt rather than restored: content types and permissions (post_migrate),
 # search and reference indexes (update_index, rebuild_references_index); and
@@ -80,14 +88,6 @@ def applied_migrations() -> list[str]:
     )
 
 
-def media_root() -> Path | None:
-    """MEDIA_ROOT when media live on local disk; None for S3 and the like,
-    which keep their own versions and copies."""
-    if isinstance(default_storage, FileSystemStorage):
-        return Path(settings.MEDIA_ROOT)
-    return None
-
-
 def write_manifest(folder: Path, manifest: dict) -> None:
     (folder / MANIFEST_FILE).write_text(
         json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
@@ -98,22 +98,65 @@ def read_manifest(folder: Path) -> dict:
     return json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
 
 
-def archive_media(root: Path, target: Path) -> int:
-    count = 0
+def media_files(storage) -> list[str]:
+    """Every file in the media storage (local disk, S3, …), walked through
+    Django's storage API; on local disk, links are left out."""
+    found = []
+
+    def walk(folder):
+        try:
+            folders, files = storage.listdir(folder)
+        except FileNotFoundError:  # no media folder yet
+            return
+        for name in files:
+            path = posixpath.join(folder, name)
+            if not _is_link(storage, path):
+                found.append(path)
+        for name in folders:
+            walk(posixpath.join(folder, name))
+
+    walk("")
+    return sorted(found)
+
+
+def _is_link(storage, name: str) -> bool:
+    try:
+        return os.path.islink(storage.path(name))
+    except NotImplementedError:  # not on a local disk
+        return False
+
+
+def archive_media(storage, target: Path) -> int:
+    """Copy every media file from the storage into a .tar.gz."""
+    names = media_files(storage)
     with tarfile.open(target, "w:gz") as archive:
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and not path.is_symlink():
-                archive.add(path, arcname=path.relative_to(root).as_posix())
-                count += 1
-    return count
+        for name in names:
+            with storage.open(name, "rb") as handle:
+                data = handle.read()
+            member = tarfile.TarInfo(name)
+            member.size = len(data)
+            member.mtime = int(time.time())
+            archive.addfile(member, io.BytesIO(data))
+    return len(names)
 
 
-def extract_media(source: Path, root: Path) -> int:
-    """Unpack into MEDIA_ROOT; the "data" filter refuses absolute paths,
-    "..", links and device files, so a doctored archive cannot write
-    outside MEDIA_ROOT."""
-    root.mkdir(parents=True, exist_ok=True)
+def extract_media(source: Path, storage) -> int:
+    """Put every file of the archive back into the storage under its own
+    name (replacing a file of that name). Tar's "data" filter refuses
+    absolute paths, "..", links and device files, so a doctored archive
+    cannot write outside the media storage."""
+    count = 0
     with tarfile.open(source, "r:gz") as archive:
-        members = archive.getmembers()
-        archive.extractall(root, filter="data")
-    return sum(1 for member in members if member.isfile())
+        for member in archive:
+            member = tarfile.data_filter(member, ARCHIVE_ROOT)
+            if not member.isfile():
+                continue
+            name = member.name
+            with archive.extractfile(member) as handle:
+                if storage.exists(name):
+                    storage.delete(name)
+                saved = storage.save(name, File(handle, name=posixpath.basename(name)))
+            if saved != name:
+                raise tarfile.TarError(f"{name} was stored as {saved}")
+            count += 1
+    return count

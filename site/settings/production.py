@@ -97,7 +97,14 @@ if env_str("BACKUP_DIR"):
     SCHEDULED_COMMANDS.append(
         {
             "command": "backup_site",
-            "args": ["--into", env_str("BACKUP_DIR"), "--keep", "14"],
+            "args": [
+                "--into",
+                env_str("BACKUP_DIR"),
+                "--keep",
+                "14",
+                # Off: media in a versioned S3 bucket keep their own history.
+                *([] if env_bool("BACKUP_MEDIA", True) else ["--no-media"]),
+            ],
             "every": 86400,
         }
     )

@@ -6,6 +6,7 @@ import json
 import tarfile
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction, Revision
@@ -159,7 +160,7 @@ def test_a_doctored_media_archive_cannot_write_outside_media_root(tmp_path, medi
         archive.addfile(member, io.BytesIO(payload))
 
     with pytest.raises(tarfile.TarError):
-        extract_media(archive_path, media_root)
+        extract_media(archive_path, default_storage)
 
     assert not (tmp_path / "escaped.txt").exists()
     assert not (media_root.parent.parent / "escaped.txt").exists()

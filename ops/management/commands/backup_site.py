@@ -4,6 +4,7 @@ from pathlib import Path
 
 import django
 import wagtail
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
@@ -28,13 +29,19 @@ class Command(BaseCommand):
             "(how the scheduler makes the daily backup)",
         )
         parser.add_argument(
+            "--no-media",
+            action="store_false",
+            dest="media",
+            help="leave the media out (S3 with bucket versioning keeps its own)",
+        )
+        parser.add_argument(
             "--keep",
             type=int,
             default=0,
             help="with --into: keep only this many newest backups",
         )
 
-    def handle(self, folder=None, into=None, keep=0, **options):
+    def handle(self, folder=None, into=None, keep=0, media=True, **options):
         if into:
             stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H%M%SZ")
             target = Path(into) / stamp
@@ -63,13 +70,15 @@ class Command(BaseCommand):
             )
             migrations = backup.applied_migrations()
 
-        media_root = backup.media_root()
         media_files = None
-        if media_root and media_root.exists():
-            media_files = backup.archive_media(media_root, target / backup.MEDIA_FILE)
+        if media:
+            self.stdout.write("Media: …")
+            media_files = backup.archive_media(
+                default_storage, target / backup.MEDIA_FILE
+            )
             self.stdout.write(f"Media: {media_files} files")
         else:
-            self.stdout.write("Media: not on local disk, not archived")
+            self.stdout.write("Media: left out (--no-media)")
 
         backup.write_manifest(
             target,

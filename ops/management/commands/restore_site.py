@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.cache import caches
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -45,10 +46,10 @@ class Command(BaseCommand):
             call_command("loaddata", str(source / backup.DATABASE_FILE), verbosity=0)
             self.check_counts(manifest)
 
-        media_root = backup.media_root()
-        if (source / backup.MEDIA_FILE).exists() and media_root:
-            count = backup.extract_media(source / backup.MEDIA_FILE, media_root)
-            self.stdout.write(f"Media: {count} files restored into {media_root}")
+        if (source / backup.MEDIA_FILE).exists():
+            self.stdout.write("Media: …")
+            count = backup.extract_media(source / backup.MEDIA_FILE, default_storage)
+            self.stdout.write(f"Media: {count} files restored")
 
         for cache in caches.all():
             cache.clear()
