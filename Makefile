@@ -8,7 +8,7 @@ PORT ?= 8000
 BROWSER_ARTIFACTS ?= test-artifacts/browser
 NGINX_PURGE_MODULE := /usr/lib/nginx/modules/ngx_http_cache_purge_module.so
 
-.PHONY: run run-prod test test-postgres test-browser test-resilience check-content lint format check install install-dev clean bench
+.PHONY: run run-prod test test-postgres test-browser test-resilience check-content lint format check install install-dev clean bench audit
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,22 @@ bench: install-dev ## page benchmark at 1,000 and 100,000 articles (wrk, nginx, 
 	@command -v wrk >/dev/null && test -f $(NGINX_PURGE_MODULE) || \
 		(apt-get update -q && apt-get install -y -q wrk nginx libnginx-mod-http-cache-purge)
 	$(PY) bench/page_bench.py $(BENCH_ARGS)
+
+# Not part of CI: Lighthouse (mobile and desktop, 3 runs each), axe-core and the Nu
+# HTML checker on every kind of reader page, served by deploy/run-prod on ports of
+# its own; writes the table in docs/quality.md (about 35 minutes).
+AUDIT_TOOLS := scripts/audit/node_modules/.package-lock.json
+$(AUDIT_TOOLS): scripts/audit/package.json scripts/audit/package-lock.json
+	@command -v npm >/dev/null || (echo "make audit needs Node.js 18.20+ and npm" >&2; exit 1)
+	@# --ignore-scripts: vnu-jar's install script would download a Java runtime.
+	cd scripts/audit && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+audit: install-dev $(AUDIT_TOOLS) ## Lighthouse, axe-core and the Nu checker on the reader pages (docs/quality.md)
+	@test -x /usr/bin/chromium && fc-list :lang=zh | grep -q . && command -v java >/dev/null \
+		&& command -v nginx >/dev/null && test -f $(NGINX_PURGE_MODULE) || \
+		(apt-get update -q && apt-get install -y -q chromium fonts-noto-cjk \
+			default-jre-headless nginx libnginx-mod-http-cache-purge)
+	$(PY) scripts/audit/audit.py $(AUDIT_ARGS)
 
 check: install-dev
 	$(PY) manage.py check
