@@ -40,7 +40,12 @@ def client_key(request) -> str:
 
 def allow(scope: str, key: str, limit: int, window: int) -> bool:
     """Count one hit; False once `limit` hits were counted in this window.
-    Per-address limits pass client_key(request) (or limit_key(ip)) as key."""
+    Per-address limits pass client_key(request) (or limit_key(ip)) as key.
+
+    The counters live in the shared cache (Redis), so a limit holds across
+    every app server. While Redis is lost (ops/cache.py answers None instead
+    of raising) nothing can be counted and every hit is allowed: the limits
+    fail open, and the site's other defences go on working."""
     bucket = int(time.time() // window)
     cache_key = f"rate:{scope}:{key}:{bucket}"
     cache.add(cache_key, 0, timeout=window + 1)
@@ -49,4 +54,6 @@ def allow(scope: str, key: str, limit: int, window: int) -> bool:
     except ValueError:  # expired between add() and incr()
         cache.set(cache_key, 1, timeout=window + 1)
         count = 1
+    if count is None:  # the cache is unreachable
+        return True
     return count <= limit
