@@ -1,6 +1,9 @@
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from articles.models.reprint import titles_differ
+from core.models import SiteSettings
+
 # Apps above articles check the form too: a function registered with
 # @hooks.register(CLEAN_HOOK) gets the form after its own clean() and adds its
 # errors with form.add_error (editorial's pre-approval check does so).
@@ -10,12 +13,21 @@ LEAD_IMAGE_ALT_MISSING = (
     "请填写题图的替代文字(或在图片库里填写该图片的描述);"
     "若图片不传达内容,请勾选“题图仅为装饰”。"
 )
+REPRINT_REQUIRED = {
+    "original_title": "转载稿须填写原标题。",
+    "original_author": "转载稿须填写原作者。",
+    "original_url": "转载稿须填写原文链接。",
+    "original_published_at": "转载稿须填写原发时间。",
+}
+REPRINT_SOURCE_MISSING = "转载稿须选择来源(原发媒体)。"
+REPRINT_SOURCE_IS_OWN = "「{source}」是本网:转载稿的来源须是原发媒体。"
 
 
 class ArticlePageForm(WagtailAdminPageForm):
     """Editors describe the lead image for readers who cannot see it, or
     say it is decorative, as the body's image block asks of body images;
-    then every CLEAN_HOOK function checks the form."""
+    a reprint names where it first appeared; then every CLEAN_HOOK function
+    checks the form."""
 
     def clean(self):
         cleaned_data = super().clean()
@@ -27,6 +39,49 @@ class ArticlePageForm(WagtailAdminPageForm):
             and not (image.description or "").strip()
         ):
             self.add_error("lead_image_alt", LEAD_IMAGE_ALT_MISSING)
+        if cleaned_data.get("is_reprint"):
+            self.clean_reprint(cleaned_data)
+        confirmed = self.title_confirmed(cleaned_data)
+        if "reprint_title_confirmed" in self.fields:
+            cleaned_data["reprint_title_confirmed"] = confirmed
+        else:  # not the form's to save: set it on the page itself
+            self.instance.reprint_title_confirmed = confirmed
         for check in hooks.get_hooks(CLEAN_HOOK):
             check(self)
         return cleaned_data
+
+    def clean_reprint(self, cleaned_data) -> None:
+        for name, message in REPRINT_REQUIRED.items():
+            value = cleaned_data.get(name)
+            if isinstance(value, str):
+                value = value.strip()
+            if name in self.fields and not value and name not in self.errors:
+                self.add_error(name, message)
+        source = cleaned_data.get("source")
+        if "source" not in self.fields or "source" in self.errors:
+            return
+        if source is None:
+            self.add_error("source", REPRINT_SOURCE_MISSING)
+        elif source.pk == self.own_source_id():
+            self.add_error("source", REPRINT_SOURCE_IS_OWN.format(source=source))
+
+    def own_source_id(self) -> int | None:
+        """This site's own source: 站点设置's default source (本网)."""
+        site = self.parent_page.get_site() if self.parent_page else None
+        return SiteSettings.for_site(site).default_source_id if site else None
+
+    def title_confirmed(self, cleaned_data) -> bool:
+        """Whether an approver confirmed a reprint's title differs from the
+        original: ticked now by someone shown the box (editors and up), or
+        ticked before and neither title changed since."""
+        title = cleaned_data.get("title", self.instance.title)
+        original = cleaned_data.get("original_title", self.instance.original_title)
+        if not cleaned_data.get("is_reprint") or not titles_differ(title, original):
+            return False
+        if "reprint_title_confirmed" in self.fields:
+            return bool(cleaned_data.get("reprint_title_confirmed"))
+        unchanged = (title, original) == (
+            self.instance.title,
+            self.instance.original_title,
+        )
+        return unchanged and self.instance.reprint_title_confirmed

@@ -61,4 +61,23 @@ def article_json_ld(
         data["image"] = [absolute(image.url)]
     if tags:
         data["keywords"] = [tag.name for tag in tags]
+    if page.is_reprint:
+        data["isBasedOn"] = original_work(page)
     return data
+
+
+def original_work(page) -> dict:
+    """A reprint's original: its title, author, link, time and outlet."""
+    work = {"@type": "CreativeWork", "name": page.original_title}
+    if page.original_author:
+        work["author"] = {"@type": "Person", "name": page.original_author}
+    if page.original_url:
+        work["url"] = page.original_url
+    if page.original_published_at:
+        work["datePublished"] = iso_datetime(page.original_published_at)
+    if page.source_id:
+        source = page.source
+        work["publisher"] = {"@type": "Organization", "name": source.name}
+        if source.url:
+            work["publisher"]["url"] = source.url
+    return work

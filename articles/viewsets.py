@@ -16,7 +16,8 @@ class SourceViewSet(SnippetViewSet):
     model = Source
     icon = "globe"
     menu_label = "来源"
-    list_display = ["name", "url"]
+    list_display = ["name", "url", "approved_for_reprint"]
+    list_filter = ["approved_for_reprint"]
 
 
 class BylineRoleViewSet(SnippetViewSet):

@@ -7,7 +7,13 @@ import json
 
 from django import forms
 
-from editorial.checks import Draft, body_texts, find_problems, site_has_default_source
+from editorial.checks import (
+    Draft,
+    body_texts,
+    find_problems,
+    reprint_facts,
+    site_has_default_source,
+)
 
 COMMENT_REQUIRED = "退回修改必须写明修改意见。"
 
@@ -30,7 +36,8 @@ def check_review_action(form) -> None:
     if action == "approve" or (action == "publish" and not is_superuser(form)):
         for problem in find_problems(draft(form)):
             field = problem.field if problem.field in form.fields else None
-            form.add_error(field, problem.message)
+            if problem.message not in form.errors.get(field or "__all__", []):
+                form.add_error(field, problem.message)
 
 
 def is_superuser(form) -> bool:
@@ -68,6 +75,11 @@ def draft(form) -> Draft:
         has_source=bool(data.get("source")) or site_has_default_source(column),
         disclaimer=data.get("disclaimer") or column.default_disclaimer,
         column_title=column.title,
+        # The confirmation is on the page when the form does not show it.
+        **reprint_facts(
+            data.get("source"),
+            {"reprint_title_confirmed": form.instance.reprint_title_confirmed, **data},
+        ),
     )
 
 

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
 from articles.forms import ArticlePageForm
+from articles.models.reprint import ReprintFields
 from articles.models.withdrawal import WithdrawableArticle, Withdrawal
 from articles.permissions import ArticlePermissionTester
 from articles.structured_data import article_json_ld, share_image
@@ -155,7 +156,7 @@ class RelatedArticle(Orderable):
         verbose_name_plural = "相关阅读"
 
 
-class ArticlePage(WithdrawableArticle, BasePage):
+class ArticlePage(WithdrawableArticle, ReprintFields, BasePage):
     kicker = models.CharField(
         "眉题",
         max_length=40,
@@ -252,6 +253,7 @@ class ArticlePage(WithdrawableArticle, BasePage):
             ],
             heading="发布信息",
         ),
+        ReprintFields.reprint_panel,
         FieldPanel("tags"),
         InlinePanel("pinned_related", label="相关阅读(置顶)", max_num=RELATED_LIMIT),
     ]

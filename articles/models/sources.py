@@ -8,8 +8,13 @@ class Source(index.Indexed, models.Model):
 
     name = models.CharField("媒体名称", max_length=120, unique=True)
     url = models.URLField("网址", blank=True)
+    approved_for_reprint = models.BooleanField(
+        "转载白名单",
+        default=False,
+        help_text="列入白名单的媒体,其文章才可以转载(审核前检查会拦下其他来源的转载稿)",
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("url")]
+    panels = [FieldPanel("name"), FieldPanel("url"), FieldPanel("approved_for_reprint")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
