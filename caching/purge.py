@@ -1,16 +1,24 @@
 """Purging, always after the change is committed: a reader who comes in
-between must not put the old page back into the cache."""
+between must not put the old page back into the cache. With a read replica,
+after the replica has replayed the change too (core/replication.py): the
+page rendered for the next reader is read from it."""
 
 from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
 from caching.store import PageCache
+from core.replication import wait_for_replica
 
 
 def purge_urls(urls) -> None:
     urls = {url for url in urls if url}
+
+    def purge():
+        wait_for_replica()
+        PurgeBatch(urls).purge()
+
     if urls:
-        transaction.on_commit(lambda: PurgeBatch(urls).purge())
+        transaction.on_commit(purge)
 
 
 def purge_everything(urls=()) -> None:
@@ -21,6 +29,7 @@ def purge_everything(urls=()) -> None:
     urls = {url for url in urls if url}
 
     def purge():
+        wait_for_replica()
         PageCache().purge_everything()
         if urls:
             PurgeBatch(urls).purge()
