@@ -74,6 +74,13 @@ def test_retraction_purges_the_article_and_every_list(
     assert "开好吐槽窗" not in fresh(client, reverse("search"), data={"q": "吐槽窗"})
 
 
+def test_the_sitemap_is_purged(client, page_cache, newsroom, act):
+    article = newsroom["article"]
+    assert article.url in cached(client, "/sitemap.xml")
+    act(withdrawal.TAKE_DOWN, article)
+    assert article.url not in fresh(client, "/sitemap.xml")
+
+
 def test_the_tombstone_is_cached_with_its_410_until_a_restore(
     client, page_cache, newsroom, act
 ):
@@ -120,7 +127,11 @@ def test_every_front_cache_is_sent_the_article_and_its_lists(
         front_cache.clear()
         act(action, article)
         purged = {url.removeprefix("http://localhost") for url in front_cache}
-        expected = {article.url, *lists_showing_the_article(newsroom)}
+        expected = {
+            article.url,
+            *lists_showing_the_article(newsroom),
+            "/sitemap.xml",
+        }
         assert expected <= purged, (action.name, expected - purged)
 
 
