@@ -70,5 +70,17 @@ class Silent:
         self.sock.listen(64)
         self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
 
+    def attempts(self) -> int:
+        """How many connections came in (accepted now, answered never)."""
+        self.sock.setblocking(False)
+        count = 0
+        while True:
+            try:
+                connection, _ = self.sock.accept()
+            except BlockingIOError:
+                return count
+            connection.close()
+            count += 1
+
     def close(self):
         self.sock.close()
