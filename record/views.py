@@ -111,7 +111,7 @@ class CompareView(PageRecordMixin, WagtailAdminTemplateMixin, TemplateView):
             {
                 "older": older,
                 "newer": newer,
-                "table": diff.side_by_side(older, newer),
+                "rows": diff.side_by_side(older, newer),
                 "same": diff.lines(older.metadata) == diff.lines(newer.metadata),
                 "versions_url": reverse("record:versions", args=[self.page_id]),
             }
