@@ -17,7 +17,7 @@ from wagtail.signals import (
 from articles.models import ArticlePage, Author, AuthorIndexPage
 from articles.withdrawal import withdrawal_changed
 from caching import purge, rules
-from core.purging import content_changed, page_urls, site_url
+from core.purging import article_changed, content_changed, page_urls, site_url
 
 # URLs a page had before a move, from pre_page_move to post_page_move.
 _before_move = threading.local()
@@ -92,6 +92,15 @@ def article_withdrawn(sender, page, **kwargs):
     purge.purge_everything(rules.urls_for_page(page))
 
 
+def article_shown_changed(sender, page_id, **kwargs):
+    """Something every page showing an article shows changed without the
+    article being published (core/purging.py article_changed: a correction
+    went public): the article's whole rule, as on publishing."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is not None:
+        purge.purge_urls(rules.urls_for_page(page))
+
+
 def site_wide_change(sender, instance, created=False, update_fields=None, **kwargs):
     if kwargs.get("raw"):
         return  # loaddata (restore_site) clears the caches when it is done
@@ -129,5 +138,8 @@ def connect() -> None:
         post_delete.connect(site_wide_change, sender=label)
     content_changed.connect(
         content_shown_changed, dispatch_uid="caching.content_changed"
+    )
+    article_changed.connect(
+        article_shown_changed, dispatch_uid="caching.article_changed"
     )
     withdrawal_changed.connect(article_withdrawn, dispatch_uid="caching.withdrawn")

@@ -3,8 +3,9 @@
 COUNT(*) reads every row a list has: a column of 30,000 articles costs more
 to count than to show a page of. Counts are kept in the default cache under
 a generation that publishing, unpublishing, moving or deleting any page (or
-changing who may see it) renews after the commit, so a list never shows a
-count older than its contents."""
+changing who may see it, or what lists show of it: core.purging's
+article_changed) renews after the commit, so a list never shows a count
+older than its contents."""
 
 import hashlib
 import uuid
@@ -67,10 +68,13 @@ def connect() -> None:
     from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
+    from core.purging import article_changed
+
     page_published.connect(lists_changed, dispatch_uid="listing_counts.published")
     page_unpublished.connect(lists_changed, dispatch_uid="listing_counts.unpublished")
     post_page_move.connect(lists_changed, dispatch_uid="listing_counts.moved")
     post_delete.connect(page_deleted, dispatch_uid="listing_counts.page_deleted")
+    article_changed.connect(lists_changed, dispatch_uid="listing_counts.article")
     for signal in (post_save, post_delete):
         signal.connect(
             lists_changed,

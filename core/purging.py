@@ -8,7 +8,12 @@ learns it from the apps instead of knowing their classes:
   (an article's tag pages, author pages, feeds, search);
 - signal ``content_changed``: sent with ``page_id`` when something shown on a
   page changes without the page being published (a reader's comment going
-  public), so the page is purged."""
+  public), so the page is purged;
+- signal ``article_changed``: sent with ``page_id`` when something changes
+  that every page showing the article shows too, again without publishing
+  (a correction going public: the article, its column, lists and feeds, the
+  corrections page), so everything that shows the page is purged, as on
+  publishing."""
 
 from urllib.parse import urlsplit, urlunsplit
 
@@ -17,6 +22,7 @@ from django.dispatch import Signal
 URLS_SHOWING_PAGE = "urls_showing_page"
 
 content_changed = Signal()
+article_changed = Signal()
 
 
 def page_urls(page, cache_object=None) -> set[str]:

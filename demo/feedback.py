@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from articles.models import ArticlePage
 from core.people import display_name
+from corrections import actions as corrections
 from feedback import lifecycle
 from feedback.admin_forms import default_role
 from feedback.models import Feedback, FeedbackEvent, FeedbackReply, State
@@ -100,6 +101,8 @@ def _run(item, step, users):
         lifecycle.rate(item, step["rating"], step.get("reason", ""))
     elif action == "correction":
         lifecycle.record_correction(item, user, None, step["note"])
+        if step.get("approved_by"):
+            corrections.approve(item.correction, users[step["approved_by"]])
     elif action == "note":
         lifecycle.add_note(item, user, step["text"])
     elif action in ("reject", "hide"):

@@ -12,6 +12,7 @@ the `register_newsroom_role_permissions` hook:
 
 `manage.py setup_newsroom` (also run by load_demo) grants them."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from wagtail import hooks
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
@@ -74,6 +75,14 @@ ROLE_PERMISSIONS = {
     ],
 }
 
+# Corrections and updates (corrections/): everyone who writes may draft one
+# for the articles of their columns; the role CORRECTIONS_APPROVER_ROLE names
+# (编辑 by default, the 初审 step's) approves those of the columns its
+# members cover. Added to the roles by role_permissions().
+DRAFT_CORRECTION = "corrections.add_correction"
+APPROVE_CORRECTION = "corrections.approve_correction"
+CORRECTION_DRAFTERS = [WRITERS, EDITORS, DEPUTY_CHIEFS, CHIEF_EDITORS]
+
 # Pictures: everyone who writes may upload and choose; editors may also edit.
 IMAGE_PERMISSIONS = {
     WRITERS: ["add_image", "choose_image"],
@@ -96,8 +105,13 @@ SITE_WIDE_PAGE_PERMISSIONS = {
 
 
 def role_permissions() -> dict[str, list[str]]:
-    """ROLE_PERMISSIONS plus what other apps register through the hook."""
+    """ROLE_PERMISSIONS, the corrections' drafters and approvers, and what
+    other apps register through the hook."""
     merged = {role: list(names) for role, names in ROLE_PERMISSIONS.items()}
+    for role in CORRECTION_DRAFTERS:
+        merged[role].append(DRAFT_CORRECTION)
+    approver = settings.CORRECTIONS_APPROVER_ROLE
+    merged.setdefault(approver, []).append(APPROVE_CORRECTION)
     for fn in hooks.get_hooks(PERMISSIONS_HOOK):
         for role, names in fn().items():
             merged.setdefault(role, []).extend(names)

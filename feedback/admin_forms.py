@@ -102,11 +102,17 @@ class CorrectionForm(forms.Form):
         label="更正后的文章版本", queryset=Revision.objects.none(), required=False
     )
     note = forms.CharField(
-        label="更正说明（显示在文章下）", widget=forms.Textarea(attrs={"rows": 3})
+        label="更正说明（审核通过后显示在文章正文下）",
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, item, **kwargs):
         super().__init__(*args, **kwargs)
+        if item.correction_id and not self.is_bound:
+            self.initial = {
+                "revision": item.correction.revision_id,
+                "note": item.correction.text,
+            }
         revisions = Revision.objects.none()
         if item.article is not None:
             latest = item.article.revisions.order_by("-created_at").values("pk")

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from core.people import display_name
 from core.validators import blocked_terms_in
+from corrections import actions as corrections
 from feedback.deadlines import add_working_days
 from feedback.models import (
     ANSWERED_KINDS,
@@ -366,8 +367,11 @@ def report(item, reason_key):
 
 @_step
 def record_correction(item, user, revision, note):
-    """A correction that led to a change: link the article revision and show
-    the note under the article."""
+    """A 纠错 that led to a change becomes a correction (corrections/): a
+    draft with the note, linked to the article revision that made the
+    change, public once an approver of the article's column approves it.
+    Until then the handler may rewrite the draft; after, a further change is
+    a new correction in 更正与追记."""
     _check(
         item,
         "correction",
@@ -375,9 +379,22 @@ def record_correction(item, user, revision, note):
         (Kind.CORRECTION,),
     )
     note = _need_reason(note, "correction")
-    item.correction_revision = revision
-    item.correction_note = note
-    item.save()
+    correction = item.correction
+    if correction is not None and correction.is_public:
+        raise TransitionNotAllowed("这条纠错的更正已经公开，如需补充请另起一条更正。")
+    if correction is not None:
+        correction.text, correction.revision = note, revision
+        correction.save(update_fields=["text", "revision"])
+    else:
+        if item.article is None:
+            raise TransitionNotAllowed("文章已删除，不能更正。")
+        try:
+            item.correction = corrections.draft(
+                item.article, user, text=note, revision=revision
+            )
+        except corrections.NotAllowed as refusal:
+            raise TransitionNotAllowed(str(refusal)) from refusal
+        item.save()
     record(item, "correction", user=user, reason=note)
 
 
@@ -396,7 +413,9 @@ def allowed_actions(item: Feedback) -> set[str]:
             actions.add("close")
         if state in (State.ACCEPTED, State.IN_PROGRESS, State.REPLIED, State.CLOSED):
             actions.add("hide" if item.is_public else "publish")
-            if item.kind == Kind.CORRECTION:
+            if item.kind == Kind.CORRECTION and not (
+                item.correction_id and item.correction.is_public
+            ):
                 actions.add("correction")
     else:
         if state in (State.SUBMITTED, State.PUBLISHED, State.HIDDEN):

@@ -9,6 +9,8 @@ from taggit.models import Tag
 from articles.listings import published
 from articles.models import ArticlePage, Author, AuthorIndexPage, ColumnPage
 from core.models import SiteSettings
+from corrections import content as correction_content
+from corrections.models import Correction
 from feeds import content
 
 ITEM_COUNT = 20
@@ -32,7 +34,12 @@ class ArticleFeed(Feed):
     def items(self, obj):
         return list(
             published(self.scope(obj)).prefetch_related(
-                Prefetch("tagged_items__tag", queryset=Tag.objects.all())
+                Prefetch("tagged_items__tag", queryset=Tag.objects.all()),
+                Prefetch(
+                    "corrections",
+                    queryset=Correction.objects.approved().newest_first(),
+                    to_attr="public_corrections",
+                ),
             )[:ITEM_COUNT]
         )
 
@@ -57,9 +64,11 @@ class ArticleFeed(Feed):
         return item.url
 
     def item_description(self, item):
+        """The article's corrections first, newest first, then its text."""
+        corrections = item.public_corrections
         if self.site_settings.feed_full_text:
-            return content.full_text(item)
-        return content.summary(item)
+            return correction_content.feed_html(corrections) + content.full_text(item)
+        return correction_content.feed_text(corrections) + content.summary(item)
 
     def item_author_name(self, item):
         return "、".join(byline.author.name for byline in item.bylines.all()) or None
@@ -68,7 +77,10 @@ class ArticleFeed(Feed):
         return item.sort_date
 
     def item_updateddate(self, item):
-        return max(value for value in (item.sort_date, item.last_published_at) if value)
+        """Atom's <updated>: the last publication, or the newest correction."""
+        newest_correction = correction_content.newest_time(item.public_corrections)
+        candidates = (item.sort_date, item.last_published_at, newest_correction)
+        return max(value for value in candidates if value)
 
     def item_categories(self, item):
         return [tagged.tag.name for tagged in item.tagged_items.all()]

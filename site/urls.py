@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from corrections.sitemaps import PagesAndCorrectionsSitemap
 from ops import views as ops_views
 
 urlpatterns = [
@@ -15,11 +16,17 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("share/qr.svg", core_views.share_qr_code, name="share_qr_code"),
     path("feedback/", include("feedback.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"wagtail": PagesAndCorrectionsSitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("script/<str:script>/", core_views.choose_script, name="choose_script"),
     path("search/", include("search.urls")),
     path("feeds/", include("feeds.urls")),
+    path("corrections/", include("corrections.urls")),
 ]
 
 if settings.SERVE_MEDIA:

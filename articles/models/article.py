@@ -6,6 +6,7 @@ from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -27,6 +28,9 @@ RELATED_LIMIT = 6
 # and as many of the same column.
 RELATED_POOL = 200
 LISTED_AT_SOURCES = {"display_date", "first_published_at", "latest_revision_created_at"}
+# Apps that show something on an article page (corrections) add it to the
+# page's context: fn(page, request, context), JSON-LD included.
+ARTICLE_CONTEXT_HOOK = "construct_article_context"
 
 
 def column_id(page) -> int | None:
@@ -433,4 +437,6 @@ class ArticlePage(WithdrawableArticle, ReprintFields, BasePage):
             image=image,
             site_settings=SiteSettings.for_request(request),
         )
+        for construct in hooks.get_hooks(ARTICLE_CONTEXT_HOOK):
+            construct(self, request, context)
         return context

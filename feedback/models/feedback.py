@@ -147,15 +147,16 @@ class Feedback(models.Model):
     finished_at = models.DateTimeField("结束时间", null=True, blank=True)
     contact_erased_at = models.DateTimeField("联系方式删除时间", null=True, blank=True)
 
-    correction_revision = models.ForeignKey(
-        "wagtailcore.Revision",
-        verbose_name="更正所在的文章版本",
+    # A 纠错 that led to a change: the correction it became (corrections/),
+    # public once an approver of the article's column approved it.
+    correction = models.ForeignKey(
+        "corrections.Correction",
+        verbose_name="对应的更正",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="feedback_items",
     )
-    correction_note = models.TextField("更正说明", blank=True)
 
     objects = FeedbackQuerySet.as_manager()
 

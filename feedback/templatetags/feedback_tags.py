@@ -7,7 +7,7 @@ from core.people import display_name
 from feedback.forms import FeedbackForm
 from feedback.lifecycle import ACTION_LABELS
 from feedback.masking import mask_personal_data
-from feedback.models import Feedback, Kind
+from feedback.models import Feedback
 from feedback.tracking import format_code
 
 register = template.Library()
@@ -53,9 +53,9 @@ def _page_number(raw) -> int:
 
 @register.simple_tag(takes_context=True)
 def article_feedback(context, article) -> dict | None:
-    """Everything the feedback window under an article shows, in three
-    queries however many items there are: one page of published items,
-    their replies, and the correction notes."""
+    """Everything the feedback window under an article shows, in two
+    queries however many items there are: one page of published items and
+    their replies."""
     request = context["request"]
     if article.pk is None or getattr(request, "is_preview", False):
         return None  # a preview: readers cannot write to a draft
@@ -68,16 +68,10 @@ def article_feedback(context, article) -> dict | None:
         .prefetch_related("replies")
         .order_by("-created_at", "-pk")[start : start + per_page + 1]
     )
-    corrections = (
-        Feedback.objects.filter(article=article, kind=Kind.CORRECTION)
-        .exclude(correction_note="")
-        .order_by("created_at")
-    )
     return {
         "form": FeedbackForm(article_id=article.pk),
         "items": FeedbackPage(number, items[:per_page], len(items) > per_page),
         "page_parameter": PAGE_PARAMETER,
-        "corrections": corrections,
         "accept_days": settings.FEEDBACK_ACCEPT_WORKING_DAYS,
         "reply_days": settings.FEEDBACK_REPLY_WORKING_DAYS,
     }

@@ -61,7 +61,7 @@ class FeedbackHandleView(
 
     def get_base_object_queryset(self):
         return self.model.objects.select_related(
-            "article", "column", "assignee", "correction_revision"
+            "article", "column", "assignee", "correction"
         )
 
     @cached_property
@@ -164,7 +164,9 @@ class FeedbackHandleView(
                 lifecycle.record_correction(
                     item, user, form.cleaned_data["revision"], form.cleaned_data["note"]
                 )
-                messages.success(request, "更正说明已保存，会显示在文章下。")
+                messages.success(
+                    request, "更正已起草，经该栏目审核人审核通过后显示在文章下。"
+                )
             else:
                 messages.error(request, "未知的操作。")
         except lifecycle.TransitionNotAllowed as refusal:

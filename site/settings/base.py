@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "home",
     "articles",
     "record",
+    "corrections",
     "editorial",
     "feedback",
     "demo",
@@ -254,6 +255,11 @@ TRUSTED_PROXIES = env_list(renamed("TRUSTED_PROXIES", old="FEEDBACK_TRUSTED_PROX
 # answers the same and no e-mail is sent (security/forms.py).
 PASSWORD_RESET_RATE_LIMIT_PER_EMAIL = (3, 3600)
 PASSWORD_RESET_RATE_LIMIT_PER_IP = (10, 3600)
+
+# Corrections (更正) and updates (追记) to published articles (corrections/):
+# the role group whose members (on the article's column) approve them; by
+# default the 初审 step's, 编辑. `setup_newsroom` grants it the permission.
+CORRECTIONS_APPROVER_ROLE = env_str("CORRECTIONS_APPROVER_ROLE", "编辑")
 
 # The record (发布存档, record/): every published version of an article is
 # kept at least this many days after the article is retracted or taken down

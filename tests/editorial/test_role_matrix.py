@@ -12,6 +12,7 @@ from wagtail.models import Page, Site, Workflow
 
 from articles.models import ArticlePage, Withdrawal
 from articles.withdrawal_admin import URL_NAME as WITHDRAWAL_URL
+from corrections.models import Correction
 from editorial import roles
 from editorial.workflows import THREE_STEP
 from tests.articles.factories import ArticlePageFactory
@@ -57,6 +58,8 @@ MATRIX = [
     ("下线(原网址显示页面不存在,如应法律要求)", "take_down_piece", {D, C}),
     ("恢复已撤稿或下线的稿件", "restore_piece", {C}),
     ("手动指定责任编辑", "choose_responsible_editor", {E, D, C}),
+    ("起草更正、追记", "draft_correction", {W, E, D, C}),
+    ("审核通过更正、追记(默认为初审角色)", "approve_correction", {E}),
     (
         "处理读者反馈(编辑以上:所属栏目的;反馈处理员:全部)",
         "handle_feedback",
@@ -145,6 +148,9 @@ class RoleMatrixTests(TestCase):
         cls.withdrawn = ArticlePageFactory(parent=column, bylines=bylines)
         ArticlePage.objects.filter(pk=cls.withdrawn.pk).update(
             withdrawal=Withdrawal.TAKEN_DOWN, withdrawal_reason="法院来函"
+        )
+        cls.correction = Correction.objects.create(
+            article=cls.colleagues_piece, text="第二段的日期应为11月27日。"
         )
         three_step = Workflow.objects.get(name=THREE_STEP)
         cls.in_review = {}
@@ -290,6 +296,24 @@ class RoleMatrixTests(TestCase):
     def may_choose_responsible_editor(self):
         response = self.client.get(add_url(self.newsroom.three_step))
         return 'name="responsible_editor"' in response.content.decode()
+
+    def may_draft_correction(self):
+        page = self.colleagues_piece
+        self.client.post(
+            reverse("wagtailsnippets_corrections_correction:add"),
+            {"article": page.pk, "kind": "correction", "text": "试起草的更正"},
+        )
+        return Correction.objects.filter(article=page, text="试起草的更正").exists()
+
+    def may_approve_correction(self):
+        self.client.post(
+            reverse(
+                "wagtailsnippets_corrections_correction:approve",
+                args=(self.correction.pk,),
+            )
+        )
+        self.correction.refresh_from_db()
+        return self.correction.is_public
 
     def may_handle_feedback(self):
         return self.ok(reverse("wagtailsnippets_feedback_feedback:list"))

@@ -433,7 +433,7 @@ class ItemViewTests(AdminTestCase):
         self.assertContains(response, "不能不予受理")
         self.assertContains(response, "读者来电补充了地址")
 
-    def test_correction_links_a_revision_of_the_article(self):
+    def test_correction_drafts_a_correction_linked_to_a_revision(self):
         item = self.item(State.IN_PROGRESS, kind=Kind.CORRECTION)
         revision = self.article.save_revision(user=self.handler)
 
@@ -443,8 +443,11 @@ class ItemViewTests(AdminTestCase):
         )
 
         item.refresh_from_db()
-        self.assertEqual(item.correction_revision, revision)
-        self.assertContains(self.client.get(self.article.url), "已更正日期。")
+        self.assertEqual(item.correction.revision, revision)
+        self.assertEqual(item.correction.text, "已更正日期。")
+        # A draft until an approver of the column approves it (corrections/).
+        self.assertFalse(item.correction.is_public)
+        self.assertNotContains(self.client.get(self.article.url), "已更正日期。")
 
     def test_someone_outside_the_newsroom_cannot_be_assigned(self):
         item = self.item(State.ACCEPTED)

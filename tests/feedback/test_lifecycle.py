@@ -152,7 +152,7 @@ class AnsweredKindTransitionTests(LifecycleTestCase):
         self.assertFalse(item.is_public)
         self.assertEqual(item.state, State.REPLIED)
 
-    def test_correction_links_the_revision_and_keeps_the_note(self):
+    def test_correction_drafts_a_correction_with_the_revision_and_note(self):
         item = self.item(State.IN_PROGRESS, kind=Kind.CORRECTION)
         revision = self.article.save_revision(user=self.handler)
 
@@ -161,8 +161,12 @@ class AnsweredKindTransitionTests(LifecycleTestCase):
         )
 
         item.refresh_from_db()
-        self.assertEqual(item.correction_revision, revision)
-        self.assertEqual(item.correction_note, "第二段的日期已更正。")
+        correction = item.correction
+        self.assertEqual(correction.article_id, self.article.pk)
+        self.assertEqual(correction.revision, revision)
+        self.assertEqual(correction.text, "第二段的日期已更正。")
+        self.assertEqual(correction.state, correction.State.DRAFT)
+        self.assertEqual(item.events.get(action="correction").reason, correction.text)
 
 
 class ForbiddenTransitionTests(LifecycleTestCase):

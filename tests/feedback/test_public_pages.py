@@ -8,10 +8,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from corrections import actions as corrections
 from feedback import lifecycle
 from feedback.masking import mask_personal_data
 from feedback.models import Feedback, Kind, Rating, State
 from tests.articles.factories import ArticlePageFactory, ColumnPageFactory
+from tests.core.factories import UserFactory
 from tests.feedback.factories import FeedbackFactory, handler, issued, walk_to
 from tests.home.factories import get_home_page
 from tests.html import soup_of, text_of
@@ -158,18 +160,20 @@ class UnderTheArticleTests(PublicTestCase):
         self.assertNotIn(RTL_OVERRIDE, html)
         self.assertIn("<bdi", html)
 
-    def test_correction_note_is_shown_under_the_article(self):
+    def test_correction_is_shown_under_the_article_body_once_approved(self):
         item = self.item(State.IN_PROGRESS, kind=Kind.CORRECTION)
         lifecycle.record_correction(
             item, self.handler, None, "原文“三个月”应为“三周”，已更正。"
         )
+        self.assertNotContains(self.client.get(self.article.url), "应为“三周”")
 
-        response = self.client.get(self.article.url)
+        corrections.approve(item.correction, UserFactory(is_superuser=True))
 
-        self.assertContains(response, "更正说明")
-        self.assertContains(response, "应为“三周”")
+        body = soup_of(self.client.get(self.article.url)).select_one("article")
+        self.assertIn("更正（", text_of(body.select_one("#corrections")))
+        self.assertIn("应为“三周”", text_of(body.select_one("#corrections")))
 
-    def test_feedback_box_costs_three_queries_however_many_items(self):
+    def test_feedback_box_costs_two_queries_however_many_items(self):
         def feedback_queries():
             self.client.get(self.article.url)  # warm Wagtail's site caches
             with CaptureQueriesContext(connection) as queries:
@@ -179,11 +183,11 @@ class UnderTheArticleTests(PublicTestCase):
             ]
 
         self.item(State.PUBLISHED, kind=Kind.COMMENT)
-        self.assertEqual(len(feedback_queries()), 3)
+        self.assertEqual(len(feedback_queries()), 2)
         for _ in range(12):
             item = self.item(State.PUBLISHED, kind=Kind.COMMENT)
             lifecycle.reply(item, self.handler, "谢谢", "苏一禾", "反馈处理员")
-        self.assertEqual(len(feedback_queries()), 3)
+        self.assertEqual(len(feedback_queries()), 2)
 
 
 class ReportTests(PublicTestCase):
