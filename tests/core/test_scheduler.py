@@ -125,7 +125,7 @@ def in_threads(count, target):
     assert not errors, errors
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_schedulers_racing_on_postgresql_claim_each_slot_exactly_once():
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: SQLite has one writer, nothing races")
@@ -144,7 +144,7 @@ def test_schedulers_racing_on_postgresql_claim_each_slot_exactly_once():
     assert len({number for _, number in claims}) > 1, "not one thread winning all"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_scheduler_loops_on_postgresql_run_each_due_time_once():
     """Two schedulers (as on two app servers) ticking every 20 ms for three
     seconds over a job due every second."""
