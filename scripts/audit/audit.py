@@ -502,7 +502,10 @@ def failures(results: list[Result], tools: set[str]) -> list[str]:
                 if median is not None:
                     line += "".join(f"\n      {audit}" for audit in median.failing)
                     if median.hints:
-                        hints = [f"{hint.id} ({hint.display})" for hint in median.hints]
+                        hints = [
+                            f"{hint.id} ({hint.display})" if hint.display else hint.id
+                            for hint in median.hints
+                        ]
                         line += "\n      to look at: " + "; ".join(hints)
                 found.append(line)
     return found
