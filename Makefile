@@ -46,6 +46,14 @@ test-browser: install-dev ## browser tests in Debian's Chromium
 test-resilience: install-dev ## PostgreSQL restarts and Redis loss under gunicorn; stops the shared PostgreSQL, so run it alone
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/newsroom} $(BIN)/pytest -m resilience -p no:cacheprovider
 
+# Not in the default run: starts PostgreSQL servers, Redis, moto, gunicorns and nginx of
+# its own on free ports (the machine's PostgreSQL is left alone), about 3 minutes.
+.PHONY: test-cluster
+test-cluster: install-dev ## two app servers, two nginx caches, a streaming replica, Redis, S3; run it alone
+	@command -v wrk >/dev/null && command -v nginx >/dev/null && test -f $(NGINX_PURGE_MODULE) || \
+		(apt-get update -q && apt-get install -y -q wrk nginx libnginx-mod-http-cache-purge)
+	$(BIN)/pytest tests/cluster -m cluster -p no:cacheprovider -s -v
+
 check-content: install ## render every live page; fail on scripts, frames, links or blocked terms no editor entered
 	$(PY) manage.py check_content
 # The demo site rendered at BASE and in this working tree, diffed (nonces and CSRF

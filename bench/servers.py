@@ -106,7 +106,9 @@ class Nginx:
             # nobody and could not read the private run directory.
             "NGINX_USER": "root" if os.geteuid() == 0 else os.environ.get("USER", ""),
             "SERVER_NAME": "127.0.0.1 localhost",
-            "UPSTREAM": upstream,
+            # What deploy/render-nginx makes of UPSTREAM and PURGE_ALLOW.
+            "UPSTREAM_SERVERS": f"    server {upstream};",
+            "PURGE_ALLOW_RULES": "    allow 127.0.0.1;\n    allow ::1;",
             "STATIC_ROOT": str(static_root),
             "MEDIA_ROOT": str(media_root),
             "TLS_CERTIFICATE": str(run_dir / "cert.pem"),
