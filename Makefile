@@ -33,11 +33,13 @@ run: install ## migrate, load demo content, serve on http://$(HOST):$(PORT)
 		trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 		$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev ## the fast suite on SQLite
+test: install-dev ## the fast suite on SQLite (the replica tests in a process of their own)
 	$(BIN)/pytest
+	$(BIN)/pytest -m replica
 
 test-postgres: install-dev ## the same suite on PostgreSQL (DATABASE_URL)
 	DATABASE_URL=$${DATABASE_URL:-postgres:///newsroom} $(BIN)/pytest
+	DATABASE_URL=$${DATABASE_URL:-postgres:///newsroom} $(BIN)/pytest -m replica
 
 test-browser: install-dev ## browser tests in Debian's Chromium
 	@echo "Screenshots: $(BROWSER_ARTIFACTS)"

@@ -29,9 +29,12 @@ from tests.feedback.factories import form_data
 from tests.home.factories import get_home_page
 from tests.newsroom.settings_probe import fresh_base_settings
 
-pytestmark = pytest.mark.django_db(
-    transaction=True, serialized_rollback=True, databases=["default", "replica"]
-)
+pytestmark = [
+    pytest.mark.replica,
+    pytest.mark.django_db(
+        transaction=True, serialized_rollback=True, databases=["default", "replica"]
+    ),
+]
 # For tests that touch no replica connection (on SQLite a non-transactional
 # test must not: the mirror shares the in-memory database and its locks).
 routing_only = pytest.mark.django_db
