@@ -23,7 +23,9 @@ $(VENV)/.installed-dev: requirements-dev.txt requirements-s3.txt $(VENV)/.instal
 	touch $@
 
 install: $(VENV)/.installed
+	@$(PY) scripts/compile_translations.py
 install-dev: $(VENV)/.installed-dev
+	@$(PY) scripts/compile_translations.py
 
 run: install ## migrate, load demo content, serve on http://$(HOST):$(PORT)
 	$(PY) manage.py migrate --no-input
@@ -102,10 +104,9 @@ format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates $(wildcard */templates)
 
-# The compiled catalogs are committed; polib writes them, so no gettext tools are needed.
+# The .mo files are build output: every install compiles the changed .po files.
 .PHONY: translations
-translations: install-dev ## compile locale/*/LC_MESSAGES/*.po to the .mo files beside them
-	$(PY) -c 'import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix(".mo"))) for p in sorted(pathlib.Path("locale").glob("*/LC_MESSAGES/*.po"))]'
+translations: install ## compile every locale/*/LC_MESSAGES/*.po (project and apps) to the .mo beside it
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache

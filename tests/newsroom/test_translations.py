@@ -1,5 +1,5 @@
-"""The project's Chinese catalogs (locale/zh_Hans/LC_MESSAGES/): the compiled
-.mo files match their .po sources, placeholders and HTML survive translation,
+"""The project's Chinese catalogs (locale/zh_Hans/LC_MESSAGES/ and each app's
+locale/): the .mo files `make install` compiles match their .po sources, placeholders and HTML survive translation,
 every string of Wagtail's own catalogs has Chinese, and the admin shows it,
 while an admin user who chose English still gets English."""
 
@@ -26,13 +26,19 @@ from tests.articles.factories import ArticlePageFactory, ColumnPageFactory
 from tests.core.factories import UserFactory
 from tests.home.factories import get_home_page
 
-LOCALE = Path(settings.BASE_DIR) / "locale"
-CATALOGS = sorted(LOCALE.glob("*/LC_MESSAGES/*.po"))
+BASE = Path(settings.BASE_DIR)
+LOCALE = BASE / "locale"
+SKIP = {".venv", "node_modules", "build", ".git"}
+CATALOGS = sorted(
+    path
+    for path in BASE.glob("**/locale/*/LC_MESSAGES/*.po")
+    if not SKIP & set(path.relative_to(BASE).parts)
+)
 WAGTAIL = Path(wagtail.__file__).parent
 
 
 def catalog_id(path: Path) -> str:
-    return str(path.relative_to(LOCALE))
+    return str(path.relative_to(BASE))
 
 
 def entry_key(entry) -> str:
@@ -43,12 +49,15 @@ def entry_key(entry) -> str:
 def test_the_project_catalogs_are_on_locale_paths():
     assert LOCALE in [Path(path) for path in settings.LOCALE_PATHS]
     names = {catalog_id(path) for path in CATALOGS}
-    assert {"zh_Hans/LC_MESSAGES/django.po", "zh_Hans/LC_MESSAGES/djangojs.po"} <= names
+    assert {
+        "locale/zh_Hans/LC_MESSAGES/django.po",
+        "locale/zh_Hans/LC_MESSAGES/djangojs.po",
+    } <= names
 
 
 @pytest.mark.parametrize("po_path", CATALOGS, ids=catalog_id)
 def test_compiled_catalog_matches_its_source(po_path):
-    """The .mo files are committed: one edited without `make translations`
+    """A .po edited after the last `make install` (or `make translations`)
     fails here."""
     mo_path = po_path.with_suffix(".mo")
     assert mo_path.exists(), f"{mo_path.name} missing: run `make translations`"
