@@ -1,4 +1,5 @@
 import pytest
+from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from tests.articles.factories import (
     ArticlePageFactory,
@@ -52,3 +53,28 @@ def publish(django_capture_on_commit_callbacks):
         return page
 
     return publish
+
+
+FRONT_CACHE_PURGES = []
+
+
+class RecordingFrontCache(BaseBackend):
+    """Stands for nginx or a CDN: remembers every URL it is asked to purge."""
+
+    def purge(self, url):
+        FRONT_CACHE_PURGES.append(url)
+
+    def purge_batch(self, urls):
+        FRONT_CACHE_PURGES.extend(urls)
+
+
+@pytest.fixture
+def front_cache(settings):
+    """Wagtail's frontend cache purging the page cache and a recording front
+    cache; returns the URLs purged at the front."""
+    FRONT_CACHE_PURGES.clear()
+    settings.WAGTAILFRONTENDCACHE = {
+        "pages": {"BACKEND": "caching.backends.DjangoPageCacheBackend"},
+        "front": {"BACKEND": f"{__name__}.RecordingFrontCache"},
+    }
+    return FRONT_CACHE_PURGES

@@ -4,33 +4,10 @@ fresh) and every front cache Wagtail's frontend cache names (nginx, a CDN:
 here a recording backend in their place)."""
 
 import pytest
-from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from tests.caching.test_invalidation import cached, fresh
 from tests.core.factories import UserFactory
 from tests.corrections.factories import approved
-
-FRONT_CACHE_PURGES = []
-
-
-class RecordingFrontCache(BaseBackend):
-    """Stands for nginx or a CDN: remembers every URL it is asked to purge."""
-
-    def purge(self, url):
-        FRONT_CACHE_PURGES.append(url)
-
-    def purge_batch(self, urls):
-        FRONT_CACHE_PURGES.extend(urls)
-
-
-@pytest.fixture
-def front_cache(settings):
-    FRONT_CACHE_PURGES.clear()
-    settings.WAGTAILFRONTENDCACHE = {
-        "pages": {"BACKEND": "caching.backends.DjangoPageCacheBackend"},
-        "front": {"BACKEND": f"{__name__}.RecordingFrontCache"},
-    }
-    return FRONT_CACHE_PURGES
 
 
 @pytest.fixture

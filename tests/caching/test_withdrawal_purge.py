@@ -5,31 +5,10 @@ tombstone itself is cached, with its 410, until a restore purges it."""
 
 import pytest
 from django.urls import reverse
-from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from articles import withdrawal
 from tests.caching.test_invalidation import cached, fresh
 from tests.core.factories import UserFactory
-
-FRONT_CACHE_PURGES = []
-
-
-class RecordingFrontCache(BaseBackend):
-    def purge(self, url):
-        FRONT_CACHE_PURGES.append(url)
-
-    def purge_batch(self, urls):
-        FRONT_CACHE_PURGES.extend(urls)
-
-
-@pytest.fixture
-def front_cache(settings):
-    FRONT_CACHE_PURGES.clear()
-    settings.WAGTAILFRONTENDCACHE = {
-        "pages": {"BACKEND": "caching.backends.DjangoPageCacheBackend"},
-        "front": {"BACKEND": f"{__name__}.RecordingFrontCache"},
-    }
-    return FRONT_CACHE_PURGES
 
 
 @pytest.fixture
