@@ -21,17 +21,25 @@ from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 
 from caching import retry
 from caching.store import PageCache
+from core.language import public_languages
 
 logger = logging.getLogger(__name__)
 
-# nginx keys its cache on the 简/繁 cookie and the language it negotiates
-# (deploy/nginx/newsroom.conf); one PURGE per stored variant.
-VARIANT_HEADERS = [
-    {},
-    {"Cookie": "zh_script=hant"},
-    {"Accept-Language": "en"},
-    {"Cookie": "zh_script=hant", "Accept-Language": "en"},
-]
+SCRIPT_HEADERS = [{}, {"Cookie": "zh_script=hant"}]
+
+
+def variant_headers() -> list[dict]:
+    """nginx keys its cache on the 简/繁 cookie (and, with more than one
+    public language, on the language: core/language.py, docs/deploy.md);
+    one PURGE per stored variant."""
+    languages = public_languages()
+    if len(languages) == 1:
+        return SCRIPT_HEADERS
+    return [
+        {**script, "Accept-Language": language}
+        for language in languages
+        for script in SCRIPT_HEADERS
+    ]
 
 
 class DjangoPageCacheBackend(BaseBackend):
@@ -104,7 +112,7 @@ class NginxPurgeBackend(RetryingBackend, HTTPBackend):
         target = urlunsplit(
             (self.cache_scheme, self.cache_netloc, parts.path or "/", parts.query, "")
         )
-        for headers in VARIANT_HEADERS:
+        for headers in variant_headers():
             request = PurgeRequest(
                 url=target,
                 headers={

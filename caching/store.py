@@ -2,7 +2,8 @@
 
 A page is stored under a key made of the site-wide generation, its path's
 version, and what else its HTML depends on (host, scheme, query string,
-简/繁 choice, language). Purging a path gives it a new version, so every
+简/繁 choice, and the language if more than one public language is set:
+core/language.py). Purging a path gives it a new version, so every
 query string of it (?page=2, search queries) goes at once; purging
 everything gives the site a new generation. Versions are random tokens, not
 counters: a version lost to eviction can never bring an old page back.
@@ -19,7 +20,8 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
-from django.utils.translation import get_language_from_request
+
+from core.language import public_language, varies_on_language
 
 GENERATION_KEY = "pagecache:generation"
 SCRIPT_COOKIE = "zh_script"
@@ -42,7 +44,9 @@ def new_token() -> str:
 def variant(request) -> str:
     """What besides the URL changes a page's HTML for an anonymous reader."""
     script = "hant" if request.COOKIES.get(SCRIPT_COOKIE) == "hant" else "hans"
-    return f"{script}|{get_language_from_request(request)}"
+    if varies_on_language():
+        return f"{script}|{public_language(request)}"
+    return script
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,8 @@ MIDDLEWARE = [
     "ops.replica.ReplicaMiddleware",
     "caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The admin follows each user's language, readers get PUBLIC_LANGUAGES.
+    "core.language.PublicLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "security.middleware.RejectInvalidEncodingMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -184,6 +185,11 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+# The languages readers may get public pages in, the default first; with one,
+# every public page is in it whatever Accept-Language says, and the page
+# caches do not key on the language (core/language.py). The admin offers
+# every one of LANGUAGES.
+PUBLIC_LANGUAGES = ["zh-hans"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
