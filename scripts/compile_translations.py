@@ -25,7 +25,7 @@ def main() -> int:
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue
         polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
-        print(f"compiled {mo_path.relative_to(ROOT)}")
+        sys.stdout.write(f"compiled {mo_path.relative_to(ROOT)}\n")
     return 0
 
 
