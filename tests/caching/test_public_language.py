@@ -25,9 +25,7 @@ def test_a_public_page_is_chinese_for_an_english_browser(client, newsroom):
     assert "吐槽" in html  # the feedback window, from a translated template
 
 
-def test_the_traditional_toggle_still_converts_for_an_english_browser(
-    client, newsroom
-):
+def test_the_traditional_toggle_still_converts_for_an_english_browser(client, newsroom):
     client.cookies["zh_script"] = "hant"
     response = client.get(newsroom["article"].url, **ENGLISH)
 

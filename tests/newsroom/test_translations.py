@@ -1,7 +1,8 @@
 """The project's Chinese catalogs (locale/zh_Hans/LC_MESSAGES/ and each app's
 locale/): the .mo files `make install` compiles match their .po sources,
 placeholders and HTML survive translation, every string of Wagtail's own
-catalogs has Chinese, and the admin shows it, while an admin user who chose English still gets English."""
+catalogs has Chinese, and the admin shows it, while an admin user who chose
+English still gets English."""
 
 import gettext
 import json
