@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from commentlog import log as comment_log
 from core.people import display_name
 from core.validators import blocked_terms_in
 from corrections import actions as corrections
@@ -101,9 +102,11 @@ def record(
     internal=False,
     by_submitter=False,
     actor_name=None,
+    ip=None,
 ):
     if actor_name is None:
         actor_name = "读者" if by_submitter else actor_label(user)
+    log_event(item, action, user=user, ip=ip, from_state=from_state, to_state=to_state)
     return FeedbackEvent.objects.create(
         feedback=item,
         action=action,
@@ -114,6 +117,37 @@ def record(
         by_submitter=by_submitter,
         reason=reason,
         is_internal=internal,
+    )
+
+
+# Each step of the history also goes to the comment operations log
+# (commentlog/): the steps not listed here are moderation.
+LOG_ACTIONS = {
+    "submit": comment_log.Action.SUBMIT,
+    "screen": comment_log.Action.SCREEN,
+    "report": comment_log.Action.REPORT,
+    "erase_contact": comment_log.Action.ERASE_CONTACT,
+}
+
+
+def log_event(item, action, *, user=None, ip=None, from_state="", to_state=""):
+    """One row in the comment log for a step of an item's history, with the
+    SHA-256 of the item's text (the text itself stays with the item)."""
+    detail = {"kind": item.kind}
+    if from_state or to_state:
+        detail |= {"from": str(from_state), "to": str(to_state)}
+    if action == "submit":
+        ip = ip or item.ip_address
+    if action == "screen":
+        detail |= {"screening": item.screening}
+    comment_log.record(
+        LOG_ACTIONS.get(action, comment_log.Action.MODERATE),
+        step=action,
+        ip=ip,
+        item=item,
+        user=user,
+        content=item.message,
+        detail=detail,
     )
 
 
@@ -349,7 +383,7 @@ REPORT_REASONS = {
 
 
 @_step
-def report(item, reason_key):
+def report(item, reason_key, ip=None):
     """A reader reports a published item: counted and put in front of staff
     (it stays up until a person decides, so reports cannot silence anyone)."""
     if not item.is_public:
@@ -362,6 +396,7 @@ def report(item, reason_key):
         reason=REPORT_REASONS.get(reason_key, REPORT_REASONS["other"]),
         internal=True,
         actor_name="其他读者",
+        ip=ip,
     )
 
 

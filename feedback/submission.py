@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, connection, transaction
 
 from feedback import emails
-from feedback.lifecycle import record, set_initial_deadlines
+from feedback.lifecycle import log_event, record, set_initial_deadlines
 from feedback.models import Feedback, Screening, State
 from feedback.screening import Verdict, find_duplicate
 from feedback.tracking import new_code, new_token
@@ -109,7 +109,10 @@ def _save(item: Feedback, verdict: Verdict) -> None:
         item.finished_at = item.created_at
     item.save()
     record(item, "submit", by_submitter=True, to_state=State.SUBMITTED)
-    if verdict.screening != Screening.CLEAN:
+    if verdict.screening == Screening.CLEAN:
+        # Not a history step readers or staff need; the log keeps every result.
+        log_event(item, "screen")
+    else:
         record(
             item,
             "screen",

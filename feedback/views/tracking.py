@@ -8,6 +8,7 @@ from feedback import lifecycle
 from feedback.forms import LookupForm, RatingForm
 from feedback.models import Feedback, State
 from security import ratelimit
+from security.client_ip import client_ip
 from security.cross_origin import cross_origin_protected
 
 from .responses import private_page
@@ -128,5 +129,5 @@ def report(request, pk: int):
     limit, window = settings.FEEDBACK_REPORT_RATE_LIMIT_PER_IP
     if not ratelimit.allow("report", ratelimit.client_key(request), limit, window):
         return private_page(request, "feedback/rate_limited_page.html", {}, status=429)
-    lifecycle.report(item, request.POST.get("reason", "other"))
+    lifecycle.report(item, request.POST.get("reason", "other"), ip=client_ip(request))
     return private_page(request, "feedback/reported_page.html", {"item": item})

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "articles",
     "record",
     "corrections",
+    "commentlog",
     "editorial",
     "feedback",
     "demo",
@@ -300,6 +301,9 @@ FEEDBACK_SHOW_STAFF_NAMES = env_bool("FEEDBACK_SHOW_STAFF_NAMES", False)
 # Privacy
 FEEDBACK_ERASE_CONTACT_DAYS = env_int("FEEDBACK_ERASE_CONTACT_DAYS", 30)
 FEEDBACK_PURGE_SPAM_DAYS = env_int("FEEDBACK_PURGE_SPAM_DAYS", 30)
+# The comment operations log (commentlog/): kept at least 180 days (网络安全法
+# art. 21: six months); longer if set, never shorter (a system check refuses).
+COMMENT_LOG_RETENTION_DAYS = env_int("COMMENT_LOG_RETENTION_DAYS", 180)
 # Public pages
 FEEDBACK_PUBLIC_PER_PAGE = 10
 
