@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "core"
-    verbose_name = "站点公共"
+    verbose_name = _("Site common")
 
     def ready(self):
         from core import listing_counts

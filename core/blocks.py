@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
@@ -20,16 +21,16 @@ class SafeURLMixin:
 
 
 class LinkBlock(SafeURLMixin, blocks.StructBlock):
-    label = blocks.CharBlock(label="文字", max_length=40)
+    label = blocks.CharBlock(label=_("Text"), max_length=40)
     url = blocks.CharBlock(
-        label="链接",
+        label=_("Link"),
         max_length=255,
-        help_text="站内路径(如 /about/)或完整网址",
+        help_text=_("A path on this site (such as /about/) or a full web address"),
     )
 
     class Meta:
         icon = "link"
-        label = "链接"
+        label = _("Link")
         template = "components/streamfield/_link_block.html"
         preview_value = {"label": "关于我们", "url": "/"}
         form_classname = "link-block"
@@ -37,14 +38,16 @@ class LinkBlock(SafeURLMixin, blocks.StructBlock):
 
 class LicenceBlock(SafeURLMixin, blocks.StructBlock):
     label = blocks.CharBlock(
-        label="名称", max_length=40, help_text="如:备案号、新闻许可证"
+        label=_("Name"),
+        max_length=40,
+        help_text=_("Such as: ICP filing number, news licence"),
     )
-    number = blocks.CharBlock(label="编号", max_length=80)
-    url = blocks.CharBlock(label="查询链接", max_length=255, required=False)
+    number = blocks.CharBlock(label=_("Number"), max_length=80)
+    url = blocks.CharBlock(label=_("Lookup link"), max_length=255, required=False)
 
     class Meta:
         icon = "doc-full"
-        label = "许可证/备案"
+        label = _("Licence / filing")
         template = "components/streamfield/_licence_block.html"
         preview_value = {"label": "备案号", "number": "示例ICP备00000000号", "url": ""}
 
@@ -54,7 +57,7 @@ class LinkListBlock(blocks.StreamBlock):
 
     class Meta:
         icon = "list-ul"
-        label = "链接列表"
+        label = _("Link list")
 
 
 class LicenceListBlock(blocks.StreamBlock):
@@ -62,4 +65,4 @@ class LicenceListBlock(blocks.StreamBlock):
 
     class Meta:
         icon = "list-ul"
-        label = "许可证与备案列表"
+        label = _("Licences and filings")

@@ -3,6 +3,7 @@ from functools import cached_property
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from core.listing_counts import cached_count
 
@@ -37,8 +38,8 @@ def paginate(request, items, per_page: int = PER_PAGE):
     duplicate "page 1" under endless junk addresses, and never a 500."""
     number = page_number(request.GET.get("page", "1"))
     if number is None:
-        raise Http404("页码无效")
+        raise Http404(_("Invalid page number"))
     try:
         return ListingPaginator(items, per_page).page(number)
     except EmptyPage as error:
-        raise Http404("没有这一页") from error
+        raise Http404(_("There is no such page")) from error

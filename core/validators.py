@@ -1,6 +1,8 @@
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 
@@ -13,7 +15,10 @@ def validate_link(value: str) -> None:
         return
     if urlsplit(value).scheme.lower() not in LINK_SCHEMES or value.startswith("//"):
         raise ValidationError(
-            "请填写站内路径(以 / 开头)或以 http://、https://、mailto:、tel: 开头的网址"
+            _(
+                "Enter a path on this site (starting with /) or an address "
+                "starting with http://, https://, mailto: or tel:"
+            )
         )
 
 
@@ -31,7 +36,11 @@ def validate_no_blocked_terms(value: str) -> None:
     terms named, if it holds a blocked term."""
     found = blocked_terms_in(value or "")
     if found:
-        words = "、".join(f"「{word}」" for word in found)
+        words = pgettext("list separator", ", ").join(
+            pgettext("quoted term", "“%(term)s”") % {"term": word} for word in found
+        )
         raise ValidationError(
-            f"含有禁用词{words}，请删改后再提交。", code="blocked_term"
+            _("Contains blocked terms %(terms)s: change them and submit again.")
+            % {"terms": words},
+            code="blocked_term",
         )

@@ -12,6 +12,7 @@ from django.http import (
 from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
@@ -30,10 +31,12 @@ def share_qr_code(request):
     this site would vouch for."""
     url = request.GET.get("url", "")
     if not url or len(url) > MAX_QR_URL_LENGTH:
-        return HttpResponseBadRequest("缺少或过长的链接参数 url")
+        return HttpResponseBadRequest(_("The url parameter is missing or too long"))
     page_url = shareable_url(request, url)
     if page_url is None:
-        return HttpResponseBadRequest("只能为本站公开页面的链接生成二维码")
+        return HttpResponseBadRequest(
+            _("QR codes are made only for this site's public pages")
+        )
     image = qrcode.make(
         page_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8
     )
@@ -87,7 +90,7 @@ def choose_script(request, script):
     """Remember 简 or 繁 in a cookie and go back to the page the reader was on."""
 
     if script not in LANG:
-        return HttpResponseBadRequest("未知的字体选项")
+        return HttpResponseBadRequest(_("Unknown script choice"))
     target = request.GET.get("next", "/")
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()

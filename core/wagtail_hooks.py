@@ -1,4 +1,5 @@
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -10,7 +11,7 @@ from core.purging import URLS_SHOWING_PAGE
 class TermViewSet(SnippetViewSet):
     model = Term
     icon = "warning"
-    menu_label = "敏感词"
+    menu_label = _("Sensitive terms")
     menu_order = 900
     add_to_admin_menu = False
     list_display = ["text", "level", "note"]

@@ -24,6 +24,7 @@ from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.db.models.signals import class_prepared, pre_delete
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class AppendOnlyError(Exception):
@@ -81,14 +82,14 @@ class AppendOnlyQuerySet(models.QuerySet):
 
 class AppendOnlyModel(models.Model):
     created_at = models.DateTimeField(
-        "记录时间", default=timezone.now, editable=False, db_index=True
+        _("recorded at"), default=timezone.now, editable=False, db_index=True
     )
     retained_until = models.DateTimeField(
-        "保留至",
+        _("kept until"),
         null=True,
         blank=True,
         editable=False,
-        help_text="此后方可删除;留空为一直保留",
+        help_text=_("May be deleted after this; empty: kept for good"),
     )
 
     objects = AppendOnlyQuerySet.as_manager()

@@ -3,17 +3,18 @@ photo (reused across articles), and swapping image models later needs a
 hand-written data migration."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 
 class NewsImage(AbstractImage):
-    credit = models.CharField("图片署名", max_length=255, blank=True)
+    credit = models.CharField(_("credit"), max_length=255, blank=True)
 
     admin_form_fields = (*Image.admin_form_fields, "credit")
 
     class Meta(AbstractImage.Meta):
-        verbose_name = "图片"
-        verbose_name_plural = "图片"
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
 
 
 class NewsRendition(AbstractRendition):

@@ -1,5 +1,6 @@
 from django.core.cache import cache
 from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -12,33 +13,42 @@ from core.blocks import LicenceListBlock, LinkListBlock
 class SiteSettings(BaseSiteSetting):
     """Everything in the site's header and footer, editable by site admins."""
 
-    site_name = models.CharField("网站名称", max_length=60, default="时评")
-    hotline = models.CharField("新闻热线", max_length=40, blank=True)
+    site_name = models.CharField(_("site name"), max_length=60, default="时评")
+    hotline = models.CharField(_("news hotline"), max_length=40, blank=True)
     header_links = StreamField(
         LinkListBlock(),
         blank=True,
-        verbose_name="页眉链接",
-        help_text="如:数字报系、移动端",
+        verbose_name=_("header links"),
+        help_text=_("Such as: the newspaper group, the mobile site"),
     )
-    footer_links = StreamField(LinkListBlock(), blank=True, verbose_name="页脚链接")
-    copyright_notice = models.CharField("版权声明", max_length=255, blank=True)
-    publisher = models.CharField("制作单位", max_length=120, blank=True)
-    address = models.CharField("地址", max_length=255, blank=True)
-    postcode = models.CharField("邮政编码", max_length=10, blank=True)
-    licences = StreamField(LicenceListBlock(), blank=True, verbose_name="备案与许可证")
+    footer_links = StreamField(
+        LinkListBlock(), blank=True, verbose_name=_("footer links")
+    )
+    copyright_notice = models.CharField(
+        _("copyright notice"), max_length=255, blank=True
+    )
+    publisher = models.CharField(_("publisher"), max_length=120, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    licences = StreamField(
+        LicenceListBlock(), blank=True, verbose_name=_("licences and filings")
+    )
     default_source = models.ForeignKey(
         "articles.Source",
-        verbose_name="默认来源",
+        verbose_name=_("default source"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="文章未选来源时显示(通常是本网)",
+        help_text=_("Shown when an article has no source (usually this site)"),
     )
     feed_full_text = models.BooleanField(
-        "订阅源输出全文",
+        _("full text in feeds"),
         default=False,
-        help_text="勾选则 RSS/Atom 订阅源给出文章全文,否则只给导语摘要",
+        help_text=_(
+            "If ticked, the RSS/Atom feeds give each article's full text; "
+            "otherwise only the standfirst"
+        ),
     )
 
     panels = [
@@ -48,7 +58,7 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("hotline"),
                 FieldPanel("header_links"),
             ],
-            heading="页眉",
+            heading=_("Header"),
         ),
         FieldPanel("default_source"),
         FieldPanel("feed_full_text"),
@@ -61,7 +71,7 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("postcode"),
                 FieldPanel("licences"),
             ],
-            heading="页脚",
+            heading=_("Footer"),
         ),
     ]
 
@@ -71,7 +81,7 @@ class SiteSettings(BaseSiteSetting):
     cache_seconds = 600
 
     class Meta:
-        verbose_name = "站点设置"
+        verbose_name = _("site settings")
 
     def __str__(self):
         return self.site_name

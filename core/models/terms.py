@@ -1,6 +1,7 @@
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
@@ -68,36 +69,42 @@ class Term(index.Indexed, models.Model):
     numbers, 加微信) come as suspect patterns from migration 0004."""
 
     class Level(models.TextChoices):
-        BLOCKED = "blocked", "禁用(拦截)"
-        SUSPECT = "suspect", "可疑(待审)"
+        BLOCKED = "blocked", _("Blocked")
+        SUSPECT = "suspect", _("Suspect (held for review)")
 
     class Kind(models.TextChoices):
-        WORD = "word", "词语"
-        PATTERN = "pattern", "规则(正则表达式)"
+        WORD = "word", _("Word")
+        PATTERN = "pattern", _("Rule (regular expression)")
 
     text = models.CharField(
-        "词语或规则",
+        _("word or rule"),
         max_length=255,
         unique=True,
-        help_text=(
-            "词语：繁简、全角、异体字、形近字母、零宽和填充字符、空格标点、"
-            "字间重复插入的同一个字符都会自动归一后匹配。"
-            "规则：Python 正则表达式，在归一后的文本上匹配——已转简体、小写，"
-            "去掉空格和标点，中文数字串已转成阿拉伯数字，"
-            "V信/VX/威信等写法已统一为“微信”，扣扣/企鹅号统一为“qq”。"
+        help_text=_(
+            "Word: Traditional and Simplified characters, full-width forms, "
+            "variant characters, look-alike letters, zero-width and filler "
+            "characters, spaces and punctuation, and one character inserted "
+            "between every two are all normalised before matching. "
+            "Rule: a Python regular expression, matched against the "
+            "normalised text: in Simplified characters, lower case, without "
+            "spaces and punctuation, Chinese numerals turned into digits, "
+            "V信/VX/威信 and the like written as “微信”, 扣扣/企鹅号 as “qq”."
         ),
     )
     kind = models.CharField(
-        "类型", max_length=10, choices=Kind.choices, default=Kind.WORD
+        _("kind"), max_length=10, choices=Kind.choices, default=Kind.WORD
     )
     level = models.CharField(
-        "级别", max_length=10, choices=Level.choices, default=Level.BLOCKED
+        _("level"), max_length=10, choices=Level.choices, default=Level.BLOCKED
     )
     note = models.CharField(
-        "备注",
+        _("note"),
         max_length=255,
         blank=True,
-        help_text="规则的备注会作为审核原因显示（如“联系方式：QQ 号”）。",
+        help_text=_(
+            "A rule's note is shown as the reason for review "
+            "(such as “contact details: QQ number”)."
+        ),
     )
 
     objects = TermQuerySet.as_manager()
@@ -111,8 +118,8 @@ class Term(index.Indexed, models.Model):
     search_fields = [index.SearchField("text"), index.AutocompleteField("text")]
 
     class Meta:
-        verbose_name = "敏感词"
-        verbose_name_plural = "敏感词"
+        verbose_name = _("sensitive term")
+        verbose_name_plural = _("sensitive terms")
         ordering = ["level", "text"]
 
     def __str__(self):
@@ -123,13 +130,22 @@ class Term(index.Indexed, models.Model):
         if self.kind == self.Kind.PATTERN:
             pattern = compile_pattern(self.text or "")
             if pattern is None:
-                raise ValidationError({"text": "正则表达式写法有误，无法使用。"})
+                raise ValidationError(
+                    {"text": _("This regular expression is not valid.")}
+                )
             if pattern.search(""):
                 raise ValidationError(
-                    {"text": "这条规则连空文本都能匹配，会拦下所有内容。"}
+                    {
+                        "text": _(
+                            "This rule matches even empty text: "
+                            "it would block everything."
+                        )
+                    }
                 )
         elif self.text and not compact(self.text):
-            raise ValidationError({"text": "去掉空格和标点后没有剩下任何文字。"})
+            raise ValidationError(
+                {"text": _("Nothing is left once spaces and punctuation are removed.")}
+            )
 
     @property
     def rule(self) -> Rule:

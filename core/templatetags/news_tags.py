@@ -3,6 +3,7 @@ from urllib.parse import quote
 from django import template
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import pgettext
 
 register = template.Library()
 
@@ -12,14 +13,14 @@ def cn_datetime(value) -> str:
     """2026年11月27日 16:49, in the site's time zone, zero-padded."""
     if not value:
         return ""
-    return timezone.localtime(value).strftime("%Y年%m月%d日 %H:%M")
+    return timezone.localtime(value).strftime(pgettext("strftime", "%Y-%m-%d %H:%M"))
 
 
 @register.filter
 def cn_date(value) -> str:
     if not value:
         return ""
-    return timezone.localtime(value).strftime("%Y年%m月%d日")
+    return timezone.localtime(value).strftime(pgettext("strftime", "%Y-%m-%d"))
 
 
 @register.filter

@@ -5,6 +5,7 @@ import json
 from django import template
 from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from core.models import SiteSettings
 from core.pagination import page_number
@@ -85,7 +86,7 @@ def breadcrumb_items(context, crumbs) -> list[dict]:
     """The visible breadcrumb: the site's home, then each crumb."""
     request = context.get("request")
     site_settings = SiteSettings.for_request(request) if request is not None else None
-    items = [{"title": getattr(site_settings, "site_name", "首页"), "url": "/"}]
+    items = [{"title": getattr(site_settings, "site_name", _("Home")), "url": "/"}]
     for crumb in crumbs or []:
         title, url = crumb_title_and_url(crumb)
         items.append({"title": title, "url": url})
