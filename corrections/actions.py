@@ -14,6 +14,7 @@ everything that shows the article (core.purging.article_changed)."""
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Page
 
@@ -64,10 +65,12 @@ def draft(article, user, *, text, kind=Correction.Kind.CORRECTION, **fields):
     """A new draft on a live article (also what a feedback handler turns a
     reader's 纠错 into, before an approver makes it public)."""
     if not article.live:
-        raise NotAllowed("只能为已发布的文章添加更正或追记。")
+        raise NotAllowed(
+            _("Only a published article can get a correction or an update.")
+        )
     text = (text or "").strip()
     if not text:
-        raise NotAllowed("请填写更正或追记的内容。")
+        raise NotAllowed(_("Write the text of the correction or update."))
     return Correction.objects.create(
         article=article, kind=kind, text=text, created_by=user, **fields
     )
@@ -87,11 +90,15 @@ def approve(correction, user) -> Correction:
             .get(pk=correction.pk)
         )
         if locked.state != State.DRAFT:
-            raise NotAllowed("这条更正/追记已经公开。")
+            raise NotAllowed(_("This correction or update is already public."))
         if not locked.article.live:
-            raise NotAllowed("文章已不在线,更正/追记不能公开。")
+            raise NotAllowed(
+                _("The article is no longer live: the correction cannot go public.")
+            )
         if not may_approve(user, locked):
-            raise NotAllowed("只有该栏目的审核人可以审核通过更正/追记。")
+            raise NotAllowed(
+                _("Only the column's approvers may approve corrections and updates.")
+            )
         now = timezone.now()
         numbered = Correction.objects.filter(article_id=locked.article_id)
         highest = numbered.aggregate(highest=Max("number"))["highest"] or 0

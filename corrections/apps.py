@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CorrectionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "corrections"
-    verbose_name = "更正与追记"
+    verbose_name = _("Corrections and updates")
 
     def ready(self):
         from articles.models import ArticlePage

@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
 
 from core.models import SiteSettings
 from corrections.views import TITLE, public_corrections, readable_column
@@ -34,7 +35,9 @@ class CorrectionsFeed(Feed):
         return reverse("corrections:column", kwargs={"slug": column.slug})
 
     def description(self, column):
-        return f"{self.site_settings.site_name}对已发表文章的更正与追记"
+        return _("Corrections and updates to articles published by %(site)s") % {
+            "site": self.site_settings.site_name
+        }
 
     def item_title(self, item):
         return f"{item.get_kind_display()}:{item.article.title}"

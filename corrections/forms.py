@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Revision
 
@@ -37,7 +38,9 @@ class CorrectionForm(WagtailAdminModelForm):
         field.queryset = revisions
         field.label_from_instance = revision_label
         if article is None:
-            field.help_text = "先保存草稿,再从该文章最近的版本里选择"
+            field.help_text = _(
+                "Save the draft first, then choose among the article's latest revisions"
+            )
 
     def article_from_data(self):
         """The article the form is about: the posted one, the one it was
@@ -53,22 +56,24 @@ class CorrectionForm(WagtailAdminModelForm):
     def clean_article(self):
         article = self.cleaned_data["article"]
         if article is not None and not article.live:
-            raise forms.ValidationError("只能为已发布的文章添加更正或追记。")
+            raise forms.ValidationError(
+                _("Only a published article can get a correction or an update.")
+            )
         if article is not None and not actions.may_draft(self.for_user, article):
-            raise forms.ValidationError("您不负责这篇文章所在的栏目。")
+            raise forms.ValidationError(_("You do not cover this article's column."))
         return article
 
     def clean_published_at(self):
         value = self.cleaned_data.get("published_at")
         if value and value > timezone.now() + CLOCK_SLACK:
-            raise forms.ValidationError("时间不能晚于现在。")
+            raise forms.ValidationError(_("The time cannot be in the future."))
         return value
 
     def clean(self):
         cleaned = super().clean()
         article, revision = cleaned.get("article"), cleaned.get("revision")
         if article and revision and revision.object_id != str(article.pk):
-            self.add_error("revision", "这不是该文章的版本。")
+            self.add_error("revision", _("This is not a revision of the article."))
         return cleaned
 
     def save(self, commit=True):

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from wagtail.search import index
 
 from articles.models import ArticlePage
@@ -8,13 +10,13 @@ from core.templatetags.news_tags import cn_datetime
 
 
 class Kind(models.TextChoices):
-    CORRECTION = "correction", "更正"
-    UPDATE = "update", "追记"
+    CORRECTION = "correction", _("Correction")
+    UPDATE = "update", _("Update")
 
 
 class State(models.TextChoices):
-    DRAFT = "draft", "待审核"
-    APPROVED = "approved", "已公开"
+    DRAFT = "draft", _("Awaiting approval")
+    APPROVED = "approved", _("Public")
 
 
 class CorrectionQuerySet(models.QuerySet):
@@ -44,61 +46,68 @@ class Correction(models.Model):
 
     article = models.ForeignKey(
         "articles.ArticlePage",
-        verbose_name="文章",
+        verbose_name=_("article"),
         on_delete=models.CASCADE,
         related_name="corrections",
     )
     kind = models.CharField(
-        "类型", max_length=12, choices=Kind.choices, default=Kind.CORRECTION
+        _("kind"), max_length=12, choices=Kind.choices, default=Kind.CORRECTION
     )
     text = models.TextField(
-        "内容", help_text="读者在文章正文下看到的说明,如:本文第三段的日期应为11月27日。"
+        _("text"),
+        help_text=_(
+            "The note readers see under the article, such as: "
+            "the date in the third paragraph should be 27 November."
+        ),
     )
     published_at = models.DateTimeField(
-        "时间", null=True, blank=True, help_text="显示在说明前;留空则为审核通过的时间"
+        _("time"),
+        null=True,
+        blank=True,
+        help_text=_("Shown before the note; empty: the time of approval"),
     )
     revision = models.ForeignKey(
         "wagtailcore.Revision",
-        verbose_name="对应的文章版本",
+        verbose_name=_("article revision"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="正文也改了时:经审核发布的那个版本",
+        help_text=_("If the text changed too: the revision approved and published"),
     )
     state = models.CharField(
-        "状态", max_length=12, choices=State.choices, default=State.DRAFT
+        _("state"), max_length=12, choices=State.choices, default=State.DRAFT
     )
     # 1, 2, … per article, in the order they went public.
-    number = models.PositiveIntegerField("序号", null=True, editable=False)
+    number = models.PositiveIntegerField(_("number"), null=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="起草人",
+        verbose_name=_("drafted by"),
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
     )
-    created_at = models.DateTimeField("起草时间", auto_now_add=True)
+    created_at = models.DateTimeField(_("drafted at"), auto_now_add=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="审核人",
+        verbose_name=_("approved by"),
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
     )
-    approved_at = models.DateTimeField("审核时间", null=True, editable=False)
+    approved_at = models.DateTimeField(_("approved at"), null=True, editable=False)
 
     objects = CorrectionQuerySet.as_manager()
 
     search_fields = [index.SearchField("text"), index.FilterField("state")]
 
     class Meta:
-        verbose_name = "更正/追记"
-        verbose_name_plural = "更正与追记"
+        verbose_name = _("correction or update")
+        verbose_name_plural = _("corrections and updates")
         ordering = ["-created_at", "-pk"]
-        permissions = [("approve_correction", "可审核通过更正/追记")]
+        permissions = [("approve_correction", _("Can approve corrections and updates"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "number"],
@@ -123,4 +132,8 @@ class Correction(models.Model):
     def notice(self) -> str:
         """How readers see it: 更正（2026年12月3日 10:20）：…"""
         when = cn_datetime(self.published_at)
-        return f"{self.get_kind_display()}（{when}）：{self.text}"
+        return pgettext("correction notice", "%(kind)s (%(when)s): %(text)s") % {
+            "kind": self.get_kind_display(),
+            "when": when,
+            "text": self.text,
+        }

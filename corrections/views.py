@@ -3,12 +3,13 @@ wide (/corrections/) or for one column (/corrections/<column>/)."""
 
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import ColumnPage
 from core.pagination import paginate
 from corrections.models import Correction
 
-TITLE = "更正与追记"
+TITLE = _("Corrections and updates")
 
 
 def public_corrections(column=None):

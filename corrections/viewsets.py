@@ -6,6 +6,8 @@ from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -80,7 +82,7 @@ class CorrectionIndexView(IndexView):
             buttons.insert(
                 0,
                 ListingButton(
-                    "审核通过",
+                    _("Approve"),
                     reverse(
                         "wagtailsnippets_corrections_correction:approve",
                         args=[quote(instance.pk)],
@@ -114,7 +116,7 @@ class ApproveView(BaseObjectMixin, WagtailAdminTemplateMixin, TemplateView):
 
     model = Correction
     template_name = "corrections/admin/approve.html"
-    page_title = "审核通过更正/追记"
+    page_title = _("Approve a correction or update")
     header_icon = "check"
     index_url_name = "wagtailsnippets_corrections_correction:list"
     _show_breadcrumbs = True
@@ -133,7 +135,10 @@ class ApproveView(BaseObjectMixin, WagtailAdminTemplateMixin, TemplateView):
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": reverse(self.index_url_name), "label": "更正与追记"},
+            {
+                "url": reverse(self.index_url_name),
+                "label": _("Corrections and updates"),
+            },
             {"url": "", "label": self.page_title},
         ]
 
@@ -151,7 +156,8 @@ class ApproveView(BaseObjectMixin, WagtailAdminTemplateMixin, TemplateView):
             return redirect(self.index_url_name)
         messages.success(
             request,
-            f"{self.object.get_kind_display()}已公开,文章及其列表、订阅已更新。",
+            gettext("%(kind)s public: the article, its listings and feeds are updated.")
+            % {"kind": self.object.get_kind_display()},
         )
         return redirect(self.index_url_name)
 
@@ -159,7 +165,7 @@ class ApproveView(BaseObjectMixin, WagtailAdminTemplateMixin, TemplateView):
 class CorrectionViewSet(SnippetViewSet):
     model = Correction
     icon = "edit"
-    menu_label = "更正与追记"
+    menu_label = _("Corrections and updates")
     menu_name = "corrections"
     menu_order = 240
     add_to_admin_menu = True
@@ -186,11 +192,11 @@ class CorrectionViewSet(SnippetViewSet):
     ordering = ["-created_at"]
     list_display = [
         "__str__",
-        Column("state", label="状态", accessor="get_state_display"),
-        Column("article", label="文章", accessor=article_title),
-        Column("column", label="栏目", accessor=column_title),
-        Column("number", label="序号"),
-        DateColumn("published_at", label="时间", sort_key="published_at"),
+        Column("state", label=_("State"), accessor="get_state_display"),
+        Column("article", label=_("Article"), accessor=article_title),
+        Column("column", label=_("Column"), accessor=column_title),
+        Column("number", label=_("Number")),
+        DateColumn("published_at", label=_("Time"), sort_key="published_at"),
     ]
     inspect_view_fields = [
         "article",

@@ -1,6 +1,7 @@
 from django.contrib.auth.models import Permission
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
@@ -60,7 +61,11 @@ def add_correction_button(page, user, priority):
         + "?"
         + urlencode({"article": page.pk})
     )
-    return [Button("添加更正/追记", url, icon_name="edit", priority=priority)]
+    return [
+        Button(
+            _("Add a correction or update"), url, icon_name="edit", priority=priority
+        )
+    ]
 
 
 @hooks.register("register_page_header_buttons")
@@ -77,12 +82,15 @@ def page_listing_add_correction(page, user, next_url=None):
 def register_correction_log_actions(actions_registry):
     @actions_registry.register_action(actions.APPROVE_LOG_ACTION)
     class CorrectionApprovedFormatter(LogFormatter):
-        label = "更正/追记审核通过"
+        label = _("Correction or update approved")
 
         def format_message(self, log_entry):
             data = log_entry.data or {}
-            kind, number = data.get("kind", "更正/追记"), data.get("number", "")
-            return f"{kind} #{number} 审核通过,已公开"
+            kind = data.get("kind", _("Correction or update"))
+            return _("%(kind)s #%(number)s approved and public") % {
+                "kind": kind,
+                "number": data.get("number", ""),
+            }
 
 
 @hooks.register("register_permissions")

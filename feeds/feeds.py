@@ -4,6 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from taggit.models import Tag
 
 from articles.listings import published
@@ -50,7 +52,9 @@ class ArticleFeed(Feed):
         return "/"
 
     def description(self, obj):
-        return f"{self.site_settings.site_name}的最新评论"
+        return _("The latest commentary of %(site)s") % {
+            "site": self.site_settings.site_name
+        }
 
     subtitle = description
 
@@ -71,7 +75,12 @@ class ArticleFeed(Feed):
         return correction_content.feed_text(corrections) + content.summary(item)
 
     def item_author_name(self, item):
-        return "、".join(byline.author.name for byline in item.bylines.all()) or None
+        return (
+            pgettext("list separator", ", ").join(
+                byline.author.name for byline in item.bylines.all()
+            )
+            or None
+        )
 
     def item_pubdate(self, item):
         return item.sort_date
@@ -100,7 +109,10 @@ class ColumnFeed(ArticleFeed):
         return column.url
 
     def description(self, column):
-        return f"{self.site_settings.site_name}{column.title}栏目的最新文章"
+        return _("The latest articles of the column %(column)s of %(site)s") % {
+            "site": self.site_settings.site_name,
+            "column": column.title,
+        }
 
     subtitle = description
 
@@ -120,7 +132,10 @@ class AuthorFeed(ArticleFeed):
         return index.author_url(author) if index else "/"
 
     def description(self, author):
-        return f"{author.name}在{self.site_settings.site_name}发表的文章"
+        return _("Articles by %(author)s in %(site)s") % {
+            "author": author.name,
+            "site": self.site_settings.site_name,
+        }
 
     subtitle = description
 

@@ -12,9 +12,10 @@ cannot both take the same place in its chain."""
 import logging
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page
 
+from core.language import public_languages
 from core.people import display_name
 from record import chain, registry
 from record.models import Entry, Event
@@ -53,8 +54,11 @@ def archive(page, event: str, user=None, *, revision=None) -> Entry:
             .only("sequence", "entry_sha256")
             .first()
         )
-        status, html = render_article(page)
-        metadata = {**base_metadata(page, status), **registry.metadata_for(page)}
+        # What readers were shown: in the public language, whatever the
+        # admin language of the person whose action archives it.
+        with translation.override(public_languages()[0]):
+            status, html = render_article(page)
+            metadata = {**base_metadata(page, status), **registry.metadata_for(page)}
         revision_id = revision.pk if revision is not None else page.live_revision_id
         entry = Entry(
             page_id=page.pk,
@@ -62,6 +66,7 @@ def archive(page, event: str, user=None, *, revision=None) -> Entry:
             event=event,
             revision_id=revision_id,
             user_id=user.pk if user is not None else None,
+            # Stored and hashed: data, not an interface string.
             user_name=display_name(user) if user is not None else "系统",
             status=status,
             html=html,

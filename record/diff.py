@@ -5,27 +5,38 @@ difflib; the changed characters of a changed line are marked."""
 
 import difflib
 
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
+
 # (metadata key, label), in reading order; lists give one line per item.
 FIELDS = [
-    ("column", "栏目"),
-    ("kicker", "眉题"),
-    ("title", "标题"),
-    ("standfirst", "导语"),
-    ("date", "时间"),
-    ("source", "来源"),
-    ("bylines", "署名"),
-    ("body", "正文"),
-    ("disclaimer", "免责声明"),
-    ("responsible_editor", "责任编辑"),
-    ("corrections", "更正与追记"),
-    ("tags", "标签"),
+    ("column", _("Column")),
+    ("kicker", _("Kicker")),
+    ("title", _("Title")),
+    ("standfirst", _("Standfirst")),
+    ("date", _("Date")),
+    ("source", _("Source")),
+    ("bylines", _("Bylines")),
+    ("body", _("Body")),
+    ("disclaimer", _("Disclaimer")),
+    ("responsible_editor", _("Responsible editor")),
+    ("corrections", _("Corrections and updates")),
+    ("tags", _("Tags")),
 ]
+
+
+def heading(label) -> str:
+    return pgettext("record diff", "[%(label)s]") % {"label": label}
 
 
 def correction_line(item) -> str:
     if isinstance(item, dict):
         kind, when = item.get("kind", ""), item.get("published_at", "")
-        return f"{kind}（{when}）：{item.get('text', '')}"
+        return pgettext("record diff", "%(kind)s (%(when)s): %(text)s") % {
+            "kind": kind,
+            "when": when,
+            "text": item.get("text", ""),
+        }
     return str(item)
 
 
@@ -37,9 +48,9 @@ def lines(metadata: dict) -> list[str]:
             continue
         if isinstance(value, list):
             items = [correction_line(item) for item in value]
-            out += [f"【{label}】", *items]
+            out += [heading(label), *items]
         else:
-            out.append(f"【{label}】{value}")
+            out.append(f"{heading(label)}{value}")
     return out
 
 

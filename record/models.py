@@ -1,16 +1,17 @@
 from datetime import timedelta
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from core.models import AppendOnlyModel
 
 
 class Event(models.TextChoices):
-    PUBLISH = "publish", "发布"
-    CORRECTION = "correction", "更正/追记"
-    RETRACT = "retract", "撤稿"
-    TAKE_DOWN = "take_down", "下线"
-    RESTORE = "restore", "恢复"
+    PUBLISH = "publish", _("Publication")
+    CORRECTION = "correction", _("Correction / update")
+    RETRACT = "retract", _("Retraction")
+    TAKE_DOWN = "take_down", _("Take-down")
+    RESTORE = "restore", _("Restoration")
 
 
 # Events after which readers no longer see the article: its record is kept
@@ -27,25 +28,25 @@ class Entry(AppendOnlyModel):
     record outlives a deleted page, revision or account (a foreign key would
     cascade or be set to NULL, both changes to a row that must not change)."""
 
-    page_id = models.IntegerField("页面 ID", db_index=True)
-    sequence = models.PositiveIntegerField("序号")
-    event = models.CharField("事件", max_length=12, choices=Event.choices)
-    revision_id = models.IntegerField("版本 ID", null=True, blank=True)
-    user_id = models.IntegerField("操作人 ID", null=True, blank=True)
-    user_name = models.CharField("操作人", max_length=150, blank=True)
-    status = models.PositiveSmallIntegerField("读者看到的状态码", default=200)
-    html = models.TextField("页面内容", blank=True)
-    metadata = models.JSONField("元数据", default=dict)
-    content_sha256 = models.CharField("内容哈希", max_length=64)
-    previous_sha256 = models.CharField("上一条哈希", max_length=64, blank=True)
-    entry_sha256 = models.CharField("本条哈希", max_length=64, unique=True)
+    page_id = models.IntegerField(_("page ID"), db_index=True)
+    sequence = models.PositiveIntegerField(_("sequence"))
+    event = models.CharField(_("event"), max_length=12, choices=Event.choices)
+    revision_id = models.IntegerField(_("revision ID"), null=True, blank=True)
+    user_id = models.IntegerField(_("user ID"), null=True, blank=True)
+    user_name = models.CharField(_("user"), max_length=150, blank=True)
+    status = models.PositiveSmallIntegerField(_("status readers got"), default=200)
+    html = models.TextField(_("page content"), blank=True)
+    metadata = models.JSONField(_("metadata"), default=dict)
+    content_sha256 = models.CharField(_("content hash"), max_length=64)
+    previous_sha256 = models.CharField(_("previous hash"), max_length=64, blank=True)
+    entry_sha256 = models.CharField(_("entry hash"), max_length=64, unique=True)
 
     retention_days_setting = "RECORD_RETENTION_DAYS"
     append_only_group = "page_id"
 
     class Meta:
-        verbose_name = "发布存档"
-        verbose_name_plural = "发布存档"
+        verbose_name = _("record entry")
+        verbose_name_plural = _("record entries")
         ordering = ["page_id", "sequence"]
         constraints = [
             models.UniqueConstraint(

@@ -4,6 +4,7 @@ side, and the export for a legal request."""
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
@@ -25,7 +26,7 @@ class PageRecordMixin:
             raise PermissionDenied
         self.entries = Entry.objects.filter(page_id=self.page_id).order_by("sequence")
         if not self.entries.exists():
-            raise Http404("这篇文章没有发布存档")
+            raise Http404(_("This article has no record"))
         self.page = Page.objects.filter(pk=self.page_id).first()
 
     def record_title(self) -> str:
@@ -40,7 +41,7 @@ class VersionsView(PageRecordMixin, WagtailAdminTemplateMixin, TemplateView):
     _show_breadcrumbs = True
 
     def get_page_title(self):
-        return "发布存档"
+        return _("The record")
 
     def get_page_subtitle(self):
         return self.record_title()
@@ -54,7 +55,7 @@ class VersionsView(PageRecordMixin, WagtailAdminTemplateMixin, TemplateView):
                     "label": self.page.title,
                 }
             )
-        return [*items, {"url": "", "label": "发布存档"}]
+        return [*items, {"url": "", "label": _("The record")}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -78,7 +79,7 @@ class CompareView(PageRecordMixin, WagtailAdminTemplateMixin, TemplateView):
     _show_breadcrumbs = True
 
     def get_page_title(self):
-        return "比较两个发布版本"
+        return _("Compare two published versions")
 
     def get_page_subtitle(self):
         return self.record_title()
@@ -88,7 +89,7 @@ class CompareView(PageRecordMixin, WagtailAdminTemplateMixin, TemplateView):
             *self.breadcrumbs_items,
             {
                 "url": reverse("record:versions", args=[self.page_id]),
-                "label": "发布存档",
+                "label": _("The record"),
             },
             {"url": "", "label": self.get_page_title()},
         ]
@@ -96,10 +97,10 @@ class CompareView(PageRecordMixin, WagtailAdminTemplateMixin, TemplateView):
     def entry(self, key):
         raw = self.request.GET.get(key, "")
         if not raw.isdigit():
-            raise Http404("请选择两个版本")
+            raise Http404(_("Choose two versions"))
         entry = self.entries.filter(sequence=int(raw)).first()
         if entry is None:
-            raise Http404("没有这个版本")
+            raise Http404(_("There is no such version"))
         return entry
 
     def get_context_data(self, **kwargs):

@@ -1,6 +1,7 @@
 from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
@@ -22,7 +23,7 @@ def record_button(page, user, view_name=None, next_url=None):
     if not may_read_record(user, page.pk):
         return []
     url = reverse("record:versions", args=[page.pk])
-    return [Button("发布存档", url, icon_name="history", priority=66)]
+    return [Button(_("The record"), url, icon_name="history", priority=66)]
 
 
 @hooks.register("insert_global_admin_css")

@@ -1,4 +1,5 @@
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from core.pagination import paginate
 from core.segment import query_terms
@@ -15,14 +16,20 @@ def search(request):
     results = None
     message = ""
     if not query:
-        message = "请输入要搜索的词语，如“吐槽窗口”或作者姓名。"
+        message = _(
+            "Enter words to search for, such as “吐槽窗口” or an author's name."
+        )
     elif not query_terms(query):
-        message = "没有可搜索的文字，请换用中文、字母或数字。"
+        message = _(
+            "There is nothing to search for: use Chinese characters, letters or digits."
+        )
     else:
         results = paginate(request, search_articles(query))
         results.object_list = for_listing(results.object_list)
         if not results.paginator.count:
-            message = f"没有找到与“{query}”相关的文章，请换个说法或减少词语。"
+            message = _(
+                "No articles found for “%(query)s”: try other words or fewer of them."
+            ) % {"query": query}
     response = TemplateResponse(
         request,
         "pages/search_page.html",
@@ -32,7 +39,7 @@ def search(request):
             "search_message": message,
             "query_truncated": too_long,
             "max_query_length": MAX_QUERY_LENGTH,
-            "search_crumbs": [{"title": "搜索", "url": request.path}],
+            "search_crumbs": [{"title": _("Search"), "url": request.path}],
         },
     )
     response["X-Robots-Tag"] = "noindex"

@@ -11,10 +11,14 @@ from functools import wraps
 
 from django.conf import settings
 from django.http import HttpResponseForbidden
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
-REFUSAL = "请从本站的页面提交表单。(跨站提交已被拒绝)"
+REFUSAL = _(
+    "Please submit the form from this site's pages. "
+    "(A cross-site submission was refused.)"
+)
 
 
 def is_cross_origin(request) -> bool:

@@ -3,6 +3,7 @@ import logging
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import PasswordResetForm
 
 from security import ratelimit
@@ -13,10 +14,10 @@ logger = logging.getLogger(__name__)
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label="验证码",
+        label=_("Code"),
         min_length=6,
         max_length=6,
-        help_text="身份验证器 App 中显示的 6 位数字",
+        help_text=_("The 6 digits your authenticator app shows"),
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
         ),
@@ -29,13 +30,18 @@ class TokenForm(forms.Form):
     def clean_token(self):
         token = self.cleaned_data["token"].strip()
         if not token.isdigit():
-            raise forms.ValidationError("验证码只包含数字")
+            raise forms.ValidationError(_("The code is digits only"))
         if self.device is None:
-            raise forms.ValidationError("尚未绑定身份验证器")
+            raise forms.ValidationError(_("No authenticator is set up yet"))
         # verify_token refuses a used code and, after failures, waits
         # (django-otp's throttling doubles the pause with each one).
         if not self.device.verify_token(token):
-            raise forms.ValidationError("验证码不正确或已过期;多次错误后需等待片刻再试")
+            raise forms.ValidationError(
+                _(
+                    "The code is wrong or has expired; after several wrong codes, "
+                    "wait a moment before trying again"
+                )
+            )
         return token
 
 

@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
@@ -20,7 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from security.forms import TokenForm
 from security.two_factor import confirmed_device
 
-DEVICE_NAME = "身份验证器"
+DEVICE_NAME = "身份验证器"  # data: the device's stored name
 
 
 def safe_next(request) -> str:
@@ -70,7 +71,10 @@ def setup(request):
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         otp_login(request, device)
-        messages.success(request, "两步验证已开启:今后登录需要输入验证码。")
+        messages.success(
+            request,
+            _("Two-step verification is on: signing in will now ask for a code."),
+        )
         return redirect(safe_next(request))
     return TemplateResponse(
         request,
@@ -92,12 +96,18 @@ def disable(request):
     device = confirmed_device(request.user)
     form = TokenForm(request.POST, device=device)
     if settings.TWO_FACTOR_REQUIRED:
-        messages.error(request, "本站要求所有管理人员使用两步验证,不能关闭。")
+        messages.error(
+            request,
+            _(
+                "This site requires two-step verification of all staff: "
+                "it cannot be turned off."
+            ),
+        )
     elif form.is_valid():
         TOTPDevice.objects.devices_for_user(request.user, confirmed=None).delete()
-        messages.success(request, "两步验证已关闭。")
+        messages.success(request, _("Two-step verification is off."))
     else:
-        messages.error(request, "验证码不正确,两步验证仍然开启。")
+        messages.error(request, _("The code is wrong: two-step verification stays on."))
     return redirect("security_two_factor_setup")
 
 

@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from security import views
@@ -19,8 +20,8 @@ def two_factor_menu_item(request):
     enrolled = confirmed_device(request.user) is not None
     return {
         "url": reverse("security_two_factor_setup"),
-        "label": "两步验证",
-        "help_text": "已开启:登录时需输入验证码"
+        "label": _("Two-step verification"),
+        "help_text": _("On: signing in asks for a code")
         if enrolled
-        else "用身份验证器 App 保护账户(可选)",
+        else _("Protect your account with an authenticator app (optional)"),
     }
