@@ -30,8 +30,9 @@ def readable_column(slug):
 
 def corrections_page(request, slug=None):
     column = readable_column(slug) if slug else None
-    heading = f"{column.title} · {TITLE}" if column else TITLE
-    crumbs = [{"title": TITLE, "url": "/corrections/"}]
+    title = str(TITLE)
+    heading = f"{column.title} · {title}" if column else title
+    crumbs = [{"title": title, "url": "/corrections/"}]
     if column is not None:
         crumbs.append({"title": column.title, "url": request.path})
     return TemplateResponse(
