@@ -17,7 +17,13 @@ from wagtail.signals import (
 from articles.models import ArticlePage, Author, AuthorIndexPage
 from articles.withdrawal import withdrawal_changed
 from caching import purge, rules
-from core.purging import article_changed, content_changed, page_urls, site_url
+from core.purging import (
+    article_changed,
+    content_changed,
+    everything_changed,
+    page_urls,
+    site_url,
+)
 
 # URLs a page had before a move, from pre_page_move to post_page_move.
 _before_move = threading.local()
@@ -118,6 +124,19 @@ def site_wide_change(sender, instance, created=False, update_fields=None, **kwar
     purge.purge_everything(urls)
 
 
+def front_pages() -> set[str]:
+    urls = set()
+    for site in Site.objects.select_related("root_page"):
+        urls |= page_urls(site.root_page)
+    return urls
+
+
+def everything_shown_changed(sender, **kwargs):
+    """Something every page may show changed (core/purging.py
+    everything_changed: comments closed site-wide): purge what can be."""
+    purge.purge_everything(front_pages())
+
+
 def content_shown_changed(sender, page_id, **kwargs):
     """Something shown on a page changed without the page being published
     (core/purging.py content_changed): purge the page."""
@@ -143,3 +162,6 @@ def connect() -> None:
         article_shown_changed, dispatch_uid="caching.article_changed"
     )
     withdrawal_changed.connect(article_withdrawn, dispatch_uid="caching.withdrawn")
+    everything_changed.connect(
+        everything_shown_changed, dispatch_uid="caching.everything_changed"
+    )

@@ -13,7 +13,11 @@ learns it from the apps instead of knowing their classes:
   that every page showing the article shows too, again without publishing
   (a correction going public: the article, its column, lists and feeds, the
   corrections page), so everything that shows the page is purged, as on
-  publishing."""
+  publishing;
+- signal ``everything_changed``: sent when something every public page may
+  show changed (comments closed on a column or the whole site): everything
+  that can be purged is (a new page-cache generation, the front pages in
+  nginx; nginx asks again for the rest within PROXY_CACHE_SECONDS)."""
 
 from urllib.parse import urlsplit, urlunsplit
 
@@ -23,6 +27,7 @@ URLS_SHOWING_PAGE = "urls_showing_page"
 
 content_changed = Signal()
 article_changed = Signal()
+everything_changed = Signal()
 
 
 def page_urls(page, cache_object=None) -> set[str]:

@@ -74,6 +74,9 @@ def shareable_url(request, url: str) -> str | None:
         page, args, kwargs = site.root_page.localized.specific.route(
             request, components
         )
+        # A retracted or taken-down article (articles/): no QR code of it.
+        if getattr(page, "is_withdrawn", False):
+            return None
         if not page.live or page.get_view_restrictions().exists():
             return None
         # A routable page's view, called: it raises Http404 for an author or

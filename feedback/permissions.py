@@ -21,6 +21,12 @@ from articles.models import ColumnPage
 from core import coverage
 
 HANDLER_GROUP = "反馈处理员"
+# Who may close comments (feedback/switches.py), by editorial's role names.
+SWITCH_ROLES = {
+    "编辑": ["article"],
+    "副总编辑": ["article", "column"],
+    "总编辑": ["article", "column", "site"],
+}
 HANDLER_PERMISSIONS = [
     ("feedback", "view_feedback"),
     ("feedback", "change_feedback"),
@@ -108,3 +114,21 @@ def grant_handler_permissions(apps=global_apps) -> None:
         ).first()
         if permission is not None:
             group.permissions.add(permission)
+
+
+def grant_switch_permissions(apps=global_apps) -> None:
+    """Give the existing role groups their comment-switch permissions
+    (SWITCH_ROLES); setup_newsroom grants the same through the hook."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role, scopes in SWITCH_ROLES.items():
+        group = Group.objects.filter(name=role).first()
+        if group is None:
+            continue
+        for scope in scopes:
+            permission = Permission.objects.filter(
+                content_type__app_label="feedback",
+                codename=f"switch_{scope}_comments",
+            ).first()
+            if permission is not None:
+                group.permissions.add(permission)

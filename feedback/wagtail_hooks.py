@@ -1,16 +1,23 @@
 from django.templatetags.static import static
+from django.urls import include, path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from feedback import switch_urls, switches
 from feedback.bulk_actions import BULK_ACTIONS
-from feedback.models import Feedback
+from feedback.models import Feedback, Scope
 from feedback.permissions import (
     HANDLER_GROUP,
     HANDLER_PERMISSIONS,
+    SWITCH_ROLES,
     FeedbackPermissionPolicy,
 )
+from feedback.views.switches import may_switch_anything
 from feedback.viewsets import FeedbackViewSet
 
 register_permission_policy(Feedback, FeedbackPermissionPolicy(Feedback))
@@ -34,5 +41,50 @@ def feedback_handler_permissions():
     """For `manage.py setup_newsroom` (editorial), which grants role
     permissions from this hook; the data migration grants the same."""
     return {
-        HANDLER_GROUP: [f"{app}.{codename}" for app, codename in HANDLER_PERMISSIONS]
+        HANDLER_GROUP: [f"{app}.{codename}" for app, codename in HANDLER_PERMISSIONS],
+        **switches_by_role(),
     }
+
+
+def switches_by_role() -> dict[str, list[str]]:
+    """Who may close comments (editorial's role names, by name): editors an
+    article they cover, deputy and chief editors a column, the chief the
+    whole site."""
+    return {
+        role: [switches.PERMISSIONS[scope] for scope in scopes]
+        for role, scopes in SWITCH_ROLES.items()
+    }
+
+
+@hooks.register("register_admin_urls")
+def comment_switch_urls():
+    return [path("comment-switches/", include(switch_urls))]
+
+
+class SwitchesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_switch_anything(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def comment_switches_menu_item():
+    return SwitchesMenuItem(
+        _("Comment switches"),
+        reverse("feedback_switches:index"),
+        icon_name="cog",
+        order=890,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def comment_switch_button(page, user, view_name=None, next_url=None):
+    """「评论开关」 on an article's or a column's header, for whoever may."""
+    if page.pk is None:
+        return []
+    scope = {"articlepage": Scope.ARTICLE, "columnpage": Scope.COLUMN}.get(
+        page.specific_class._meta.model_name if page.specific_class else ""
+    )
+    if scope is None or not switches.may_switch(user, scope, page):
+        return []
+    url = reverse("feedback_switches:page", args=[scope, page.pk])
+    return [Button(_("Comment switch"), url, icon_name="cog", priority=67)]

@@ -9,9 +9,11 @@ from .feedback import (
     State,
 )
 from .history import FeedbackEvent, FeedbackReply
+from .switches import CommentSwitch, Scope
 
 __all__ = [
     "ANSWERED_KINDS",
+    "CommentSwitch",
     "FINISHED_STATES",
     "OPEN_STATES",
     "Feedback",
@@ -19,6 +21,7 @@ __all__ = [
     "FeedbackReply",
     "Kind",
     "Rating",
+    "Scope",
     "Screening",
     "State",
 ]

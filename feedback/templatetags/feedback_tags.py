@@ -8,6 +8,7 @@ from feedback.forms import FeedbackForm
 from feedback.lifecycle import ACTION_LABELS
 from feedback.masking import mask_personal_data
 from feedback.models import Feedback
+from feedback.switches import closed_notice
 from feedback.tracking import format_code
 
 register = template.Library()
@@ -69,6 +70,8 @@ def article_feedback(context, article) -> dict | None:
         .order_by("-created_at", "-pk")[start : start + per_page + 1]
     )
     return {
+        # Comments closed (feedback/switches.py): a notice instead of the form.
+        "closed": closed_notice(article),
         "form": FeedbackForm(article_id=article.pk),
         "items": FeedbackPage(number, items[:per_page], len(items) > per_page),
         "page_parameter": PAGE_PARAMETER,

@@ -3,10 +3,12 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from articles.models import ArticlePage
+from articles.models import ArticlePage, Withdrawal
+from commentlog import log as comment_log
 from feedback.forms import FeedbackForm
 from feedback.screening import fingerprint, screen
 from feedback.submission import Duplicate, Submission, store
+from feedback.switches import RETRACTED_NOTICE, closed_notice
 from security import ratelimit
 from security.client_ip import client_ip
 from security.cross_origin import cross_origin_protected
@@ -33,6 +35,21 @@ def within_rate_limits(key: str, article_id: int, *, well_formed: bool) -> bool:
     )
 
 
+def _not_open(request, article_id: int):
+    """No form for this article: a retracted one says so (410, like its
+    tombstone); anything else (a draft, a private or taken-down article, no
+    article) is the same 404, which says nothing of why."""
+    retracted = (
+        ArticlePage.objects.live()
+        .filter(pk=article_id, withdrawal=Withdrawal.RETRACTED)
+        .exists()
+    )
+    if retracted:
+        context = {"notice": str(RETRACTED_NOTICE)}
+        return private_page(request, "feedback/closed_page.html", context, status=410)
+    return private_page(request, "feedback/closed_page.html", {}, status=404)
+
+
 @cross_origin_protected  # the form is on cached pages: no CSRF token
 @require_POST
 def submit(request, article_id: int):
@@ -45,10 +62,24 @@ def submit(request, article_id: int):
         .first()
     )
     if article is None:
-        return private_page(request, "feedback/closed_page.html", {}, status=404)
+        return _not_open(request, article_id)
     form = FeedbackForm(request.POST, article_id=article.pk)
     context = {"article": article, "form": form}
     ip = client_ip(request)
+    # Read from the database, not the cache: nothing gets in after a switch.
+    if (notice := closed_notice(article, fresh=True)) is not None:
+        comment_log.record(
+            comment_log.Action.REFUSED_CLOSED,
+            ip=ip,
+            article=article.pk,
+            content=request.POST.get("message", ""),
+        )
+        return private_page(
+            request,
+            "feedback/closed_page.html",
+            {"article": article, "notice": notice},
+            status=403,
+        )
     well_formed = form.is_valid() and not form.bot_reasons
     if not within_rate_limits(
         ratelimit.limit_key(ip), article.pk, well_formed=well_formed

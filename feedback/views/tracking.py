@@ -124,7 +124,9 @@ def lookup(request):
 def report(request, pk: int):
     """A reader reports a published comment or reply as abusive."""
     item = Feedback.objects.public().filter(pk=pk).select_related("article").first()
-    if item is None:
+    # A withdrawn article's comments are no longer shown: nothing to report
+    # (a taken-down article leaves no trace, so the same 404).
+    if item is None or item.article is None or item.article.is_withdrawn:
         raise Http404("没有这条留言")
     limit, window = settings.FEEDBACK_REPORT_RATE_LIMIT_PER_IP
     if not ratelimit.allow("report", ratelimit.client_key(request), limit, window):

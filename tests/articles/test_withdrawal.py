@@ -224,7 +224,7 @@ class ListingTests(WithdrawalTestCase):
         self.retract()
         url = reverse("feedback:submit", args=(self.article.pk,))
         self.assertEqual(
-            self.client.post(url, {"message": "还能留言吗"}).status_code, 404
+            self.client.post(url, {"message": "还能留言吗"}).status_code, 410
         )
 
 

@@ -14,6 +14,7 @@ from articles.models import ArticlePage, Withdrawal
 from articles.withdrawal_admin import URL_NAME as WITHDRAWAL_URL
 from corrections.models import Correction
 from editorial import roles
+from feedback.models import CommentSwitch
 from editorial.workflows import THREE_STEP
 from tests.articles.factories import ArticlePageFactory
 
@@ -65,6 +66,10 @@ MATRIX = [
         "handle_feedback",
         {E, D, C, F},
     ),
+    ("关闭或重开所属栏目一篇文章的评论", "switch_article_comments", {E, D, C}),
+    ("关闭或重开一个栏目的评论", "switch_column_comments", {D, C}),
+    ("一键关闭或重开全站评论(紧急开关)", "switch_site_comments", {C}),
+    ("查看、导出跟帖评论操作日志(含完整 IP)", "read_comment_log", {S}),
     ("维护敏感词表", "edit_terms", {C, S}),
     ("管理用户、用户组(含栏目成员)", "manage_users", {S}),
     ("修改站点设置", "edit_site_settings", {S}),
@@ -317,6 +322,28 @@ class RoleMatrixTests(TestCase):
 
     def may_handle_feedback(self):
         return self.ok(reverse("wagtailsnippets_feedback_feedback:list"))
+
+    def switch(self, url) -> None:
+        self.client.post(url, {"action": "close", "notice": ""})
+
+    def may_switch_article_comments(self):
+        page = self.colleagues_piece
+        self.switch(reverse("feedback_switches:page", args=("article", page.pk)))
+        return CommentSwitch.objects.filter(page=page, closed=True).exists()
+
+    def may_switch_column_comments(self):
+        column = self.newsroom.three_step
+        self.switch(reverse("feedback_switches:page", args=("column", column.pk)))
+        return CommentSwitch.objects.filter(page=column, closed=True).exists()
+
+    def may_switch_site_comments(self):
+        self.switch(reverse("feedback_switches:index"))
+        return CommentSwitch.objects.filter(scope="site", closed=True).exists()
+
+    def may_read_comment_log(self):
+        return self.ok(reverse("commentlog:index")) and self.ok(
+            reverse("commentlog:export")
+        )
 
     def may_edit_terms(self):
         return self.ok(reverse("wagtailsnippets_core_term:add"))

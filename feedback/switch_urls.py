@@ -1,0 +1,9 @@
+from django.urls import path
+
+from feedback.views import switches
+
+app_name = "feedback_switches"
+urlpatterns = [
+    path("", switches.SwitchesIndexView.as_view(), name="index"),
+    path("<str:scope>/<int:page_id>/", switches.PageSwitchView.as_view(), name="page"),
+]
