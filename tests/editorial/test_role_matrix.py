@@ -14,8 +14,8 @@ from articles.models import ArticlePage, Withdrawal
 from articles.withdrawal_admin import URL_NAME as WITHDRAWAL_URL
 from corrections.models import Correction
 from editorial import roles
-from feedback.models import CommentSwitch
 from editorial.workflows import THREE_STEP
+from feedback.models import CommentSwitch
 from tests.articles.factories import ArticlePageFactory
 
 from .newsroom import add_url, article_form_data, build_newsroom, edit_url
