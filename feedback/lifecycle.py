@@ -133,7 +133,7 @@ LOG_ACTIONS = {
 def log_event(item, action, *, user=None, ip=None, from_state="", to_state=""):
     """One row in the comment log for a step of an item's history, with the
     SHA-256 of the item's text (the text itself stays with the item)."""
-    detail = {"kind": item.kind}
+    detail = {"kind": item.kind, "column": item.column_id}
     if from_state or to_state:
         detail |= {"from": str(from_state), "to": str(to_state)}
     if action == "submit":

@@ -132,7 +132,11 @@ def set_comments(scope, *, closed: bool, user, page=None, notice="", ip=None):
             user=user,
             article=page.pk if scope == Scope.ARTICLE else None,
             content=notice if closed else "",
-            detail={"scope": str(scope), "page_id": getattr(page, "pk", None)},
+            detail={
+                "scope": str(scope),
+                "page_id": getattr(page, "pk", None),
+                "column": _column_of(scope, page),
+            },
         )
         transaction.on_commit(lambda: cache.delete(CACHE_KEY))
         if scope == Scope.ARTICLE:
@@ -140,6 +144,14 @@ def set_comments(scope, *, closed: bool, user, page=None, notice="", ip=None):
         else:
             everything_changed.send(sender=CommentSwitch)
     return row
+
+
+def _column_of(scope, page):
+    if scope == Scope.COLUMN:
+        return page.pk
+    if scope == Scope.ARTICLE:
+        return page.listed_column_id
+    return None
 
 
 def switchable_page(page_id: int, scope):

@@ -76,6 +76,16 @@ def comment_switches_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def comment_governance_menu_item():
+    return MenuItem(
+        _("Comment governance summary"),
+        reverse("feedback_switches:governance"),
+        icon_name="table",
+        order=900,
+    )
+
+
 @hooks.register("register_page_header_buttons")
 def comment_switch_button(page, user, view_name=None, next_url=None):
     """「评论开关」 on an article's or a column's header, for whoever may."""
