@@ -7,8 +7,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site common")
 
     def ready(self):
+        from django.contrib.auth import get_user_model
+
         from core import listing_counts
         from core.models import terms
+        from core.people import use_family_name_first
 
         listing_counts.connect()
         terms.connect()
+        use_family_name_first(get_user_model())

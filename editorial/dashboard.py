@@ -1,15 +1,21 @@
-"""The editor's desk on the admin dashboard: my drafts, sent back to me (with
-the reviewer's comment), waiting for my review, scheduled, recently published.
+"""The editor's desk on the admin dashboard: sent back to me (with the
+reviewer's comment), waiting for my review, my pieces in review (their step,
+who can act, since when, the reviewers' comments), my drafts, scheduled,
+recently published. Open inline comments (Wagtail's commenting on drafts)
+are shown with the writer's pieces in review and sent back.
 
 Each section is one or two queries whatever the number of pieces; the review
-section asks each active workflow task once (a handful of tasks)."""
+sections ask each active workflow task (a handful) and each column once."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db.models import CharField, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, Revision, TaskState, WorkflowState
+from wagtail.models import Comment, Page, Revision, TaskState, WorkflowState
 from wagtail.models.pages import get_default_page_content_type
 
 from articles.models import ArticlePage
@@ -17,6 +23,10 @@ from core import coverage
 from core.people import display_name
 
 LIMIT = 10
+
+
+def desk_(message):
+    return pgettext_lazy("editors desk", message)
 
 
 def _page_id_text():
@@ -37,6 +47,109 @@ def editable_articles(user):
     return articles
 
 
+def open_comments(page_ids) -> dict[int, list]:
+    """Unresolved inline comments of the pages, oldest first, by page id."""
+    comments = defaultdict(list)
+    for comment in (
+        Comment.objects.filter(page_id__in=page_ids, resolved_at__isnull=True)
+        .select_related("user")
+        .order_by("created_at")
+    ):
+        comments[comment.page_id].append(
+            {"author": display_name(comment.user), "text": comment.text}
+        )
+    return comments
+
+
+def owned_page_ids_as_text(user):
+    return (
+        Page.objects.filter(owner=user)
+        .annotate(id_text=Cast("pk", output_field=CharField()))
+        .values("id_text")
+    )
+
+
+class Reviewers:
+    """Who can act on a piece at its current step, asked once per step and
+    column (pieces of a column share their reviewers)."""
+
+    def __init__(self):
+        self.known = {}
+        self.tasks = {}
+
+    def names(self, task, page) -> list[str]:
+        if task.pk not in self.tasks:
+            self.tasks[task.pk] = task.specific
+        task = self.tasks[task.pk]
+        key = (task.pk, page.path[: -page.steplen])
+        if key not in self.known:
+            if hasattr(task, "reviewers"):
+                people = task.reviewers(page)
+            else:
+                people = (
+                    get_user_model()
+                    .objects.filter(is_active=True, groups__in=task.groups.all())
+                    .distinct()
+                )
+            self.known[key] = sorted(display_name(person) for person in people)
+        return self.known[key]
+
+
+def in_review_of(user):
+    """The user's pieces now in a review step, the longest waiting first."""
+    states = list(
+        WorkflowState.objects.active()
+        .filter(
+            status=WorkflowState.STATUS_IN_PROGRESS,
+            base_content_type=get_default_page_content_type(),
+        )
+        .filter(Q(requested_by=user) | Q(object_id__in=owned_page_ids_as_text(user)))
+        .select_related("current_task_state__task")
+        .order_by("current_task_state__started_at")[:LIMIT]
+    )
+    pages = _pages_by_id(states)
+    comments = open_comments(pages)
+    notes = reviewer_notes(states)
+    reviewers = Reviewers()
+    items = []
+    for state in states:
+        page = pages.get(int(state.object_id))
+        if page is None or state.current_task_state is None:
+            continue
+        items.append(
+            {
+                "page": page,
+                "task_state": state.current_task_state,
+                "reviewers": reviewers.names(state.current_task_state.task, page),
+                "notes": notes.get(state.pk, []),
+                "comments": comments.get(page.pk, []),
+            }
+        )
+    return items
+
+
+def reviewer_notes(states) -> dict[int, list]:
+    """Comments left with approvals at earlier steps (通过并附意见)."""
+    notes = defaultdict(list)
+    for task_state in (
+        TaskState.objects.filter(
+            workflow_state__in=[state.pk for state in states],
+            status=TaskState.STATUS_APPROVED,
+        )
+        .exclude(comment="")
+        .select_related("task", "finished_by")
+        .order_by("finished_at")
+    ):
+        notes[task_state.workflow_state_id].append(
+            {
+                "step": task_state.task.name,
+                "author": display_name(task_state.finished_by),
+                "text": task_state.comment,
+            }
+        )
+    return notes
+
+
 def my_drafts(user):
 
     in_workflow = WorkflowState.objects.active().filter(object_id=_page_id_text())
@@ -52,11 +165,7 @@ def my_drafts(user):
 
 
 def sent_back_to(user):
-    owned = (
-        Page.objects.filter(owner=user)
-        .annotate(id_text=Cast("pk", output_field=CharField()))
-        .values("id_text")
-    )
+    owned = owned_page_ids_as_text(user)
     states = list(
         WorkflowState.objects.filter(
             status=WorkflowState.STATUS_NEEDS_CHANGES,
@@ -67,11 +176,13 @@ def sent_back_to(user):
         .order_by("-current_task_state__finished_at")[:LIMIT]
     )
     pages = _pages_by_id(states)
+    comments = open_comments(pages)
     return [
         {
             "page": pages[int(state.object_id)],
             "task_state": state.current_task_state,
             "reviewer": display_name(state.current_task_state.finished_by),
+            "comments": comments.get(int(state.object_id), []),
         }
         for state in states
         if int(state.object_id) in pages
@@ -141,36 +252,52 @@ def desk_sections(user) -> list[DeskSection]:
     sections = [
         DeskSection(
             "sent-back",
-            "退回给我的稿件",
-            ("退回步骤", "修改意见", "退回时间"),
+            desk_("Sent back to me"),
+            (
+                desk_("Sent back at step"),
+                desk_("Requested changes"),
+                desk_("Sent back"),
+            ),
             sent_back_to(user),
             "editorial/dashboard/desk_rows/_sent_back.html",
         ),
         DeskSection(
             "to-review",
-            "等待我审核",
-            ("审核步骤", "提交人", "送达时间"),
+            desk_("Waiting for my review"),
+            (desk_("Review step"), desk_("Submitted by"), desk_("Arrived")),
             waiting_for_review_by(user),
             "editorial/dashboard/desk_rows/_to_review.html",
         ),
         DeskSection(
+            "in-review",
+            desk_("In review"),
+            (
+                desk_("Current step"),
+                desk_("Can act"),
+                desk_("Since"),
+                desk_("Reviewers' comments"),
+            ),
+            in_review_of(user),
+            "editorial/dashboard/desk_rows/_in_review.html",
+        ),
+        DeskSection(
             "drafts",
-            "我的草稿",
-            ("状态", "最后修改"),
+            desk_("My drafts"),
+            (desk_("Status"), desk_("Last edited")),
             my_drafts(user),
             "editorial/dashboard/desk_rows/_drafts.html",
         ),
         DeskSection(
             "scheduled",
-            "已排期待发布",
-            ("定时发布",),
+            desk_("Scheduled"),
+            (desk_("Goes live"),),
             scheduled_for(user),
             "editorial/dashboard/desk_rows/_scheduled.html",
         ),
         DeskSection(
             "published",
-            "最近发布",
-            ("责任编辑", "发布时间"),
+            desk_("Recently published"),
+            (desk_("Responsible editor"), desk_("Published")),
             recently_published_for(user),
             "editorial/dashboard/desk_rows/_published.html",
         ),

@@ -17,6 +17,7 @@ from articles.blocks import ArticleBodyBlock
 from articles.forms import ArticlePageForm
 from articles.models.reprint import ReprintFields
 from articles.models.withdrawal import WithdrawableArticle, Withdrawal
+from articles.panels import WithdrawalBanner
 from articles.permissions import ArticlePermissionTester
 from articles.structured_data import article_json_ld, share_image
 from core.models import BasePage, SiteSettings
@@ -232,6 +233,7 @@ class ArticlePage(WithdrawableArticle, ReprintFields, BasePage):
     base_form_class = ArticlePageForm
 
     content_panels = [
+        WithdrawalBanner(),
         FieldPanel("kicker"),
         *BasePage.content_panels,
         FieldPanel("standfirst"),
