@@ -94,9 +94,7 @@ class DraftCommentTests(TestCase):
                 state = submitted(newsroom, page)
             elif approvals:
                 task_state = state.current_task_state
-                task_state.task.specific.on_action(
-                    task_state, approvals[-1], "approve"
-                )
+                task_state.task.specific.on_action(task_state, approvals[-1], "approve")
                 state.refresh_from_db()
             html = self.open_editor(username, page)
             self.assertIn('aria-label="添加评论"', html)
