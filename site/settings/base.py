@@ -244,6 +244,7 @@ SCHEDULED_COMMANDS = [
     {"command": "close_unrated_feedback", "every": 3600},
     {"command": "erase_feedback_contacts", "every": 3600},
     {"command": "purge_feedback_spam", "every": 3600},
+    {"command": "purge_comment_log", "every": 86400},
     # Purges a front cache missed (caching/retry.py).
     {"command": "retry_purges", "every": 15},
 ]

@@ -103,6 +103,18 @@ class RecordTests(TestCase):
         self.assertTrue(CommentLogEntry.objects.filter(pk=young.pk).exists())
 
 
+class PurgeCommandTests(TestCase):
+    def test_the_scheduled_purge_removes_only_expired_rows(self):
+        CommentLogEntry.objects.create(action=Action.SUBMIT, created_at=OLD)
+        young = log.record(Action.SUBMIT, ip="192.0.2.1")
+        out = io.StringIO()
+        call_command("purge_comment_log", stdout=out)
+        self.assertIn("Removed 1", out.getvalue())
+        self.assertEqual(
+            list(CommentLogEntry.objects.values_list("pk", flat=True)), [young.pk]
+        )
+
+
 @postgresql_only
 class TriggerTests(TestCase):
     def raw(self, sql, params=()):

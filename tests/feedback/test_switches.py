@@ -151,6 +151,17 @@ class WhoMaySwitchTests(SwitchTestCase):
         self.assertFalse(switches.may_switch(self.deputy, Scope.SITE))
         self.assertTrue(switches.may_switch(self.chief, Scope.SITE))
 
+    def test_the_switch_is_offered_on_the_page_header_to_whoever_may(self):
+        url = reverse("feedback_switches:page", args=("article", self.article.pk))
+        edit = reverse("wagtailadmin_pages:edit", args=[self.article.pk])
+        self.client.force_login(self.chief)
+        self.assertContains(self.client.get(edit), url)
+        confirm = self.client.get(url)
+        self.assertEqual(confirm.status_code, 200)
+        self.client.force_login(member("撰稿人", username="writer2"))
+        self.assertNotIn(url, self.client.get(edit).content.decode())
+        self.assertNotEqual(self.client.get(url).status_code, 200)
+
     def test_a_refused_switch_changes_nothing(self):
         writer = member("撰稿人", username="writer")
         with self.assertRaises(switches.SwitchRefused):
