@@ -77,7 +77,12 @@ def submit(request, article_id: int):
         return private_page(
             request,
             "feedback/closed_page.html",
-            {"article": article, "notice": notice},
+            # What the reader typed, given back to copy: nothing typed is lost.
+            {
+                "article": article,
+                "notice": notice,
+                "typed": request.POST.get("message", "")[:5000],
+            },
             status=403,
         )
     well_formed = form.is_valid() and not form.bot_reasons

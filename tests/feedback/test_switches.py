@@ -72,6 +72,7 @@ class ClosedArticleTests(SwitchTestCase):
         self.assertContains(
             response, str(switches.DEFAULT_NOTICES[Scope.ARTICLE]), status_code=403
         )
+        self.assertContains(response, "关了还能发吗", status_code=403)
         self.assertEqual(Feedback.objects.count(), before)
         refused = CommentLogEntry.objects.get(action="refused_closed")
         self.assertEqual(refused.article_id, self.article.pk)
