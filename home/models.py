@@ -1,6 +1,8 @@
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -25,15 +27,18 @@ class HomePage(RoutablePageMixin, BasePage):
     """The front page and the single root of the public site. It also
     answers the site-wide lists: /tags/<tag>/, /<year>/ and /<year>/<month>/."""
 
-    intro = models.CharField("首页简介", max_length=255, blank=True)
+    intro = models.CharField(_("introduction"), max_length=255, blank=True)
     lead_story = models.ForeignKey(
         "articles.ArticlePage",
-        verbose_name="头条",
+        verbose_name=_("lead story"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="留空则用最新发布的文章;所选文章下线后也自动改用最新文章",
+        help_text=_(
+            "Empty: the latest published article; also used once the chosen "
+            "article is taken offline"
+        ),
     )
 
     content_panels = [
@@ -48,7 +53,7 @@ class HomePage(RoutablePageMixin, BasePage):
     template = "pages/home_page.html"
 
     class Meta:
-        verbose_name = "首页"
+        verbose_name = _("front page")
 
     def route(self, request, path_components):
         """A path that is not one of the routes above is a column's: fetch
@@ -124,9 +129,14 @@ class HomePage(RoutablePageMixin, BasePage):
         )
         return self.listing_response(
             request,
-            heading=f"标签：{tag.name}",
+            heading=gettext("Tag: %(tag)s") % {"tag": tag.name},
             articles=articles,
-            crumbs=[{"title": f"标签：{tag.name}", "url": self.tag_url(tag)}],
+            crumbs=[
+                {
+                    "title": gettext("Tag: %(tag)s") % {"tag": tag.name},
+                    "url": self.tag_url(tag),
+                }
+            ],
             tag=tag,
         )
 
@@ -136,18 +146,29 @@ class HomePage(RoutablePageMixin, BasePage):
 
         year, month = int(year), int(month) if month else None
         if year < FIRST_ARCHIVE_YEAR or (month is not None and not 1 <= month <= 12):
-            raise Http404("没有这个时间段的存档")
+            raise Http404(gettext("There is no archive for this period"))
         start, end = month_bounds(year, month)
         articles = published_articles(ArticlePage.objects.descendant_of(self)).filter(
             sort_date__gte=start, sort_date__lt=end
         )
-        heading = f"{year}年{month}月" if month else f"{year}年"
-        crumbs = [{"title": f"{year}年", "url": self.archive_url(year)}]
+        year_label = pgettext("archive", "%(year)s") % {"year": year}
+        heading = year_label
         if month:
-            crumbs.append({"title": f"{month}月", "url": self.archive_url(year, month)})
+            heading = pgettext("archive", "%(month)s %(year)s") % {
+                "year": year,
+                "month": month,
+            }
+        crumbs = [{"title": year_label, "url": self.archive_url(year)}]
+        if month:
+            crumbs.append(
+                {
+                    "title": pgettext("archive month", "%(month)s") % {"month": month},
+                    "url": self.archive_url(year, month),
+                }
+            )
         return self.listing_response(
             request,
-            heading=f"存档：{heading}",
+            heading=gettext("Archive: %(period)s") % {"period": heading},
             articles=articles,
             crumbs=crumbs,
             archive_year=year,
