@@ -20,7 +20,7 @@ from wagtail.log_actions import log
 from wagtail.search.index import insert_or_update_object
 
 from articles.models import ArticlePage, Withdrawal
-from core import coverage, listing_counts
+from core import coverage, listing_counts, render_cache
 from record.archive import archive
 
 logger = logging.getLogger(__name__)
@@ -131,6 +131,7 @@ def perform(action: Action, page, user, reason: str):
     )
     archive_step(page, action, user)
     listing_counts.renew()
+    render_cache.renew()
     insert_or_update_object(page)  # withdrawal is a search filter field
     withdrawal_changed.send(
         sender=ArticlePage, page=page, action=action.name, user=user, reason=reason

@@ -9,10 +9,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.contrib.auth import get_user_model
 
-        from core import listing_counts
+        from core import listing_counts, render_cache
         from core.models import terms
         from core.people import use_family_name_first
 
         listing_counts.connect()
+        render_cache.connect()
         terms.connect()
         use_family_name_first(get_user_model())

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import routing
 from core import views as core_views
 from corrections.sitemaps import PagesAndCorrectionsSitemap
 from ops import views as ops_views
@@ -35,7 +36,12 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's page view, routed from the render cache (core/routing.py);
+    # the same pattern and name, so page URLs reverse as before.
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+]
 
 # A database outage answers 503 with Retry-After instead of a 500.
 handler500 = "ops.views.server_error"

@@ -20,6 +20,7 @@ from articles.models.withdrawal import WithdrawableArticle, Withdrawal
 from articles.panels import WithdrawalBanner
 from articles.permissions import ArticlePermissionTester
 from articles.structured_data import article_json_ld, share_image
+from core import render_cache
 from core.models import BasePage, SiteSettings
 from core.people import display_name
 from core.search_fields import ChineseSearchField
@@ -354,9 +355,21 @@ class ArticlePage(WithdrawableArticle, ReprintFields, BasePage):
         tags are read through the cluster relations, so previews of unsaved
         edits work; the rest looks only at the pins and the RELATED_POOL
         newest articles sharing a tag or the column (two queries), so its
-        cost does not grow with the archive."""
-        pinned_ids = [link.article_id for link in self.pinned_related.all()]
+        cost does not grow with the archive.
+
+        The live page's list is kept in the render cache (core/render_cache.py),
+        which every publish, unpublish, move, deletion, restriction change,
+        correction and retraction renews; a preview's unsaved pins are not."""
         tag_ids = [tag.pk for tag in (self.tags.all() if tags is None else tags)]
+        if self.pk is None or self.pinned_related.is_deferring:
+            return self._related_articles(limit, tag_ids)
+        return render_cache.cached(
+            ("related", self.pk, self.path, tuple(tag_ids), limit),
+            lambda: self._related_articles(limit, tag_ids),
+        )
+
+    def _related_articles(self, limit: int, tag_ids: list[int]) -> list["ArticlePage"]:
+        pinned_ids = [link.article_id for link in self.pinned_related.all()]
         # Pins may be drafts or private by now: the pool always has more.
         pool = pinned_ids + self.related_pool(tag_ids)
         shared_tags = (

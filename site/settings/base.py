@@ -333,6 +333,14 @@ PAGE_CACHE_ALIAS = "pages"
 # what it changes at once; this only bounds what no purge rule covers
 # (another article's automatic related reading).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# What a page needs that changes only when something is published (which
+# page a path leads to, its view restrictions, related reading, the column
+# navigation), in the default cache under a generation every purge renews
+# (core/render_cache.py). Off: worked out on every request.
+RENDER_CACHE_ENABLED = env_bool("RENDER_CACHE_ENABLED", True)
+# A safety net only (and the bound on a process-local cache): every change
+# that alters these values renews the generation.
+RENDER_CACHE_SECONDS = env_int("RENDER_CACHE_SECONDS", 600)
 # How long nginx answers from its copy before asking Django again (in the
 # background, while readers still get the copy; Django's page cache answers).
 # Purges reach nginx at once; this bounds what nginx cannot be sent a purge

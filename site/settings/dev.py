@@ -8,6 +8,7 @@ SERVE_MEDIA = True
 # Templates change under a developer's hands, and `make run`'s scheduler is
 # another process that cannot purge this one's local memory.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
+RENDER_CACHE_ENABLED = env_bool("RENDER_CACHE_ENABLED", False)
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -21,6 +21,7 @@ ALLOWED_HOSTS = ["*"]
 SERVE_MEDIA = True
 # Pages are rendered fresh in tests; tests/caching/ turns the page cache on.
 PAGE_CACHE_ENABLED = False
+RENDER_CACHE_ENABLED = False
 # Django's test client logs in without a request, which django-axes refuses;
 # the throttling tests switch it on themselves.
 AXES_ENABLED = False
