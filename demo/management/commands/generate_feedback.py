@@ -17,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from articles.models import ArticlePage
+from core.db_statistics import analyze
 from feedback.models import Feedback, FeedbackReply, Kind, State
 from feedback.tracking import ALPHABET
 
@@ -93,6 +94,9 @@ class Command(BaseCommand):
                 self.insert_batch(prefix, seed, indexes, articles, weights)
             self.progress(indexes.stop - existing, count - existing, started)
         self.stdout.write("")
+        # Fresh bulk rows have no planner statistics (core/db_statistics.py).
+        analyzed = analyze([Feedback, FeedbackReply])
+        self.stdout.write(f"ANALYZE: {', '.join(analyzed)}")
 
     def articles(self) -> list[tuple[int, int, str]]:
         """(article pk, column pk, title) of every live article, oldest first."""

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.migrations.loader import MigrationLoader
 
+from core.db_statistics import analyze
 from ops import backup
 
 
@@ -55,6 +56,10 @@ class Command(BaseCommand):
             cache.clear()
         call_command("rebuild_references_index", verbosity=0)
         call_command("update_index", verbosity=0)
+        # Every table was filled in bulk: statistics for the planner now, not
+        # whenever autovacuum comes by (core/db_statistics.py).
+        analyze()
+        self.stdout.write("ANALYZE: every table")
         self.stdout.write(self.style.SUCCESS("Restore complete"))
 
     def check_migrations(self, manifest):
