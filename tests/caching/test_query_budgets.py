@@ -110,3 +110,64 @@ def test_feedback_queue_stays_within_its_query_budget(
         response = client.get(url, data)
     assert response.status_code == 200
     assert len(queries) <= FEEDBACK_QUEUE_BUDGET
+
+
+# With the render cache (production's default, core/render_cache.py): what
+# changes only on publish is not read again.
+RENDER_CACHED_BUDGETS = {
+    "article": 10,
+    "column": 8,
+    "author": 8,
+    "tag": 8,
+    "archive": 8,
+    "front page": 10,
+    "feed": 8,
+    "column feed": 8,
+    "search": 8,
+}
+
+
+def add_comments_and_corrections(article, count: int) -> None:
+    """Public comments, each with an official reply, and corrections."""
+    from feedback import lifecycle
+    from feedback.models import Kind
+    from tests.corrections.factories import approved
+
+    staff = handler()
+    chief = UserFactory(is_superuser=True)
+    for n in range(count):
+        comment = FeedbackFactory(article=article, kind=Kind.COMMENT)
+        lifecycle.publish(comment, staff)
+        lifecycle.reply(comment, staff, f"答复{n}", "苏一禾", "编辑")
+        approved(article, chief, text=f"更正{n}")
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_render_cached_pages_stay_within_a_tighter_budget(client, db, settings, size):
+    settings.RENDER_CACHE_ENABLED = True
+    urls = build(size)
+    counts = {name: queries_for(client, url) for name, url in urls.items()}
+    over = {n: c for n, c in counts.items() if c > RENDER_CACHED_BUDGETS[n]}
+    assert not over, f"over budget: {over} (budgets {RENDER_CACHED_BUDGETS})"
+
+
+def test_an_article_with_comments_replies_related_and_corrections_is_flat(
+    client, db, settings
+):
+    """≤ 10 queries with eight bylines, tags and related items, and the same
+    with one public comment, reply and correction as with eight
+    (tests/caching/test_render_cache.py: what the render cache keeps, every
+    purge rule renews)."""
+    from articles.models import ArticlePage
+
+    settings.RENDER_CACHE_ENABLED = True
+    url = build(8)["article"]
+    article = ArticlePage.objects.order_by("-pk").first()  # build()'s last
+    assert article.url == url
+    counts = []
+    for count in (1, 7):
+        add_comments_and_corrections(article, count)
+        html = client.get(url).content.decode()
+        assert "答复0" in html and "更正0" in html and "related__item" in html
+        counts.append(queries_for(client, url))
+    assert counts[0] == counts[1] <= RENDER_CACHED_BUDGETS["article"], counts
