@@ -37,10 +37,16 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += [
-    # Wagtail's page view, routed from the render cache (core/routing.py);
+    # Wagtail's own views (the private page's password form, its login)...
+    path(
+        "",
+        include(
+            [url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"]
+        ),
+    ),
+    # ... and its page view, routed from the render cache (core/routing.py):
     # the same pattern and name, so page URLs reverse as before.
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
 ]
 
 # A database outage answers 503 with Retry-After instead of a 500.
