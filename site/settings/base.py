@@ -58,17 +58,20 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Whole pages for anonymous readers, first of all (caching/middleware.py):
+    # a hit skips every other middleware, and a page is stored with the
+    # headers they all added (security, CSP, Permissions-Policy, ETag).
+    "caching.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "security.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    # ETag and 304 answers for every page, cached or not; then whole pages
-    # for anonymous readers from the page cache, before sessions are touched.
+    # ETag and 304 answers for every page rendered (a cached page's are
+    # answered by the page cache).
     "django.middleware.http.ConditionalGetMiddleware",
     # Which database this request reads from (ops/replica.py): before
     # anything that may read.
     "ops.replica.ReplicaMiddleware",
-    "caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The admin follows each user's language, readers get PUBLIC_LANGUAGES.
     "core.language.PublicLanguageMiddleware",
@@ -317,6 +320,9 @@ LOGGING = {
         # One line per background task and per publish is noise, not news.
         "django_tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")},
         "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
+        # One INFO line per page rendered on a page-cache miss (a benchmark's
+        # count of renders: bench/miss_hit_bench.py); quiet by default.
+        "caching.render": {"level": env_str("RENDER_LOG_LEVEL", "WARNING")},
     },
 }
 

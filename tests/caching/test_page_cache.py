@@ -122,3 +122,71 @@ def test_page_with_a_csrf_token_is_not_shared(client, page_cache, newsroom):
     assert response.status_code == 200
     assert "X-Page-Cache" not in response
     assert "public" not in response.get("Cache-Control", "")
+
+
+def test_the_page_cache_comes_first_in_the_middleware(settings):
+    assert settings.MIDDLEWARE[0] == "caching.middleware.PageCacheMiddleware"
+
+
+HEADERS_A_HIT_KEEPS = [
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "X-Frame-Options",
+    "Vary",
+    "ETag",
+    "Last-Modified",
+    "Cache-Control",
+    "Content-Type",
+]
+
+
+def test_a_hit_carries_the_headers_of_the_page_as_rendered(
+    client, page_cache, newsroom
+):
+    """The hit skips every other middleware: the stored page has what they
+    added, CSP and Vary included."""
+    url = newsroom["article"].url
+    miss = client.get(url)
+    hit = client.get(url)
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    for name in HEADERS_A_HIT_KEEPS:
+        if miss.has_header(name):
+            assert hit[name] == miss[name], name
+    assert "default-src" in hit["Content-Security-Policy"]
+    assert "Cookie" in hit["Vary"]
+    assert hit.content == miss.content
+
+
+def test_a_hit_answers_304_to_its_etag_without_a_body(client, page_cache, newsroom):
+    url = newsroom["column"].url
+    client.get(url)
+    etag = client.get(url)["ETag"]
+    response = client.get(url, headers={"if-none-match": etag})
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+    other = client.get(url, headers={"if-none-match": '"something-else"'})
+    assert other.status_code == 200
+    assert other["X-Page-Cache"] == "hit"
+
+
+def test_a_page_rendered_off_the_cache_has_the_same_headers(client, newsroom):
+    """Page cache off: the same public headers, CSP and ETag on every page."""
+    response = client.get(newsroom["article"].url)
+    assert "default-src" in response["Content-Security-Policy"]
+    assert response.has_header("ETag")
+    assert "Cookie" in response["Vary"]
+
+
+def test_each_render_on_a_miss_is_logged_once(client, page_cache, newsroom, caplog):
+    """The count the publish-storm benchmark reads (one render per purge)."""
+    url = newsroom["article"].url
+    with caplog.at_level("INFO", logger="caching.render"):
+        client.get(url)
+        client.get(url)
+        client.get(url)
+    rendered = [r for r in caplog.records if r.name == "caching.render"]
+    assert [r.getMessage() for r in rendered] == [f"page cache miss: rendered {url}"]
