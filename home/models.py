@@ -15,6 +15,7 @@ from articles.listings import (
 )
 from articles.listings import published as published_articles
 from articles.models import ArticlePage, ColumnPage
+from core import render_cache
 from core.models import BasePage
 from core.pagination import paginate
 
@@ -75,7 +76,13 @@ class HomePage(RoutablePageMixin, BasePage):
 
     @path("", name="front_page")
     def front_page(self, request):
-        return self.render(request, context_overrides=self.front_page_context())
+        # The lists change only when something is published, unpublished,
+        # moved, restricted, corrected or withdrawn: all renew the render
+        # cache (core/render_cache.py).
+        context = render_cache.cached(
+            ("front page", self.pk, self.lead_story_id), self.front_page_context
+        )
+        return self.render(request, context_overrides=context)
 
     def front_page_context(self) -> dict:
 

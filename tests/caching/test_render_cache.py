@@ -222,3 +222,32 @@ def test_a_preview_uses_its_own_pins(newsroom, render_cached):
         preview.pinned_related.model(article=newsroom["article"], sort_order=0)
     )
     assert [page.pk for page in preview.related_articles()][0] == article.pk
+
+
+def test_the_front_page_lists_follow_a_publish(
+    client, render_cached, newsroom, publish
+):
+    home = newsroom["home"]
+    assert "开好吐槽窗" in text(client, home.url)
+    draft = ArticlePageFactory(
+        parent=newsroom["column"], title="首页新来的", live=False
+    )
+    publish(draft)
+    assert "首页新来的" in text(client, home.url)
+    publish(newsroom["article"], title="首页上改过的标题")
+    assert "首页上改过的标题" in text(client, home.url)
+
+
+def test_the_front_page_drops_a_withdrawn_article(
+    client, render_cached, newsroom, django_capture_on_commit_callbacks
+):
+    home = newsroom["home"]
+    assert "开好吐槽窗" in text(client, home.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        withdrawal.perform(
+            withdrawal.TAKE_DOWN,
+            newsroom["article"],
+            UserFactory(is_superuser=True),
+            "x",
+        )
+    assert "开好吐槽窗" not in text(client, home.url)
