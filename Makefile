@@ -68,9 +68,10 @@ compare-html: install-dev ## same HTML, feeds and sitemap as BASE? (scripts/comp
 	$(PY) scripts/compare_html.py --base $(BASE) $(COMPARE_ARGS)
 # Not part of CI: about 11 minutes on a built database, about 40 minutes to build the
 # 100,000-article one the first time (docs/performance.md).
-bench: install-dev ## page benchmark at 1,000 and 100,000 articles (wrk, nginx, gunicorn)
+bench: install-dev ## miss/hit against today's build, then pages at 1,000 and 100,000 articles (wrk, nginx, gunicorn)
 	@command -v wrk >/dev/null && test -f $(NGINX_PURGE_MODULE) || \
 		(apt-get update -q && apt-get install -y -q wrk nginx libnginx-mod-http-cache-purge)
+	$(PY) bench/miss_hit_bench.py $(MISS_HIT_ARGS)
 	$(PY) bench/page_bench.py $(BENCH_ARGS)
 
 # Not part of CI: Lighthouse (mobile and desktop, 3 runs each), axe-core and the Nu
