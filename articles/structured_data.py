@@ -2,6 +2,7 @@
 share image used by Open Graph and Twitter cards."""
 
 from articles.models.authors import author_page_url
+from core import structured_data
 from core.templatetags.news_tags import iso_datetime
 
 SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg"
@@ -24,7 +25,6 @@ def article_json_ld(
     page, request, *, column, bylines, tags, image, site_settings
 ) -> dict:
     absolute = request.build_absolute_uri
-    publisher_name = site_settings.publisher or site_settings.site_name
     data = {
         "@context": "https://schema.org",
         "@type": "OpinionNewsArticle",
@@ -33,7 +33,7 @@ def article_json_ld(
         "mainEntityOfPage": absolute(page.url),
         "datePublished": iso_datetime(page.published_at),
         "dateModified": iso_datetime(date_modified(page)),
-        "inLanguage": "zh-Hans",
+        "inLanguage": structured_data.page_language(request),
         "author": [
             {
                 "@type": "Person",
@@ -43,11 +43,7 @@ def article_json_ld(
             }
             for byline in bylines
         ],
-        "publisher": {
-            "@type": "Organization",
-            "name": publisher_name,
-            "url": absolute("/"),
-        },
+        "publisher": structured_data.publisher(request, site_settings),
         "isPartOf": {
             "@type": "CreativeWorkSeries",
             "name": column.title,
@@ -57,8 +53,11 @@ def article_json_ld(
     }
     if page.standfirst or page.search_description:
         data["description"] = page.search_description or page.standfirst
-    if image is not None:
-        data["image"] = [absolute(image.url)]
+    data["image"] = [
+        absolute(image.url)
+        if image is not None
+        else structured_data.site_image_url(request)
+    ]
     if tags:
         data["keywords"] = [tag.name for tag in tags]
     if page.is_reprint:
@@ -81,3 +80,45 @@ def original_work(page) -> dict:
         if source.url:
             work["publisher"]["url"] = source.url
     return work
+
+
+def author_profile_json_ld(author, request, *, photo=None) -> dict:
+    """An author page: a ProfilePage about the Person."""
+    url = request.build_absolute_uri(request.path)
+    person = {
+        "@type": "Person",
+        "name": author.name,
+        "url": url,
+    }
+    if author.title:
+        person["jobTitle"] = author.title
+    if author.bio:
+        person["description"] = author.bio
+    if photo is not None:
+        person["image"] = request.build_absolute_uri(photo.url)
+    return {
+        "@context": structured_data.CONTEXT,
+        "@type": "ProfilePage",
+        "url": url,
+        "inLanguage": structured_data.page_language(request),
+        "mainEntity": person,
+    }
+
+
+def article_list_json_ld(articles, request, *, name: str) -> dict:
+    """A listing (a column): the ItemList of the articles it shows."""
+    return {
+        "@context": structured_data.CONTEXT,
+        "@type": "ItemList",
+        "name": name,
+        "url": request.build_absolute_uri(request.get_full_path()),
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "url": request.build_absolute_uri(article.url),
+                "name": article.title,
+            }
+            for position, article in enumerate(articles, start=1)
+        ],
+    }

@@ -7,8 +7,10 @@ from django.http import (
     Http404,
     HttpResponse,
     HttpResponseBadRequest,
+    HttpResponsePermanentRedirect,
     HttpResponseRedirect,
 )
+from django.templatetags.static import static
 from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -120,7 +122,18 @@ def robots_txt(request):
         "Disallow: /search/",
         "Disallow: /script/",
         "Disallow: /share/",
+        # The feedback figures are public; the rest of /feedback/ (forms,
+        # private tracking pages) is not for search engines.
+        "Allow: /feedback/figures/",
         "Disallow: /feedback/",
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def favicon(request):
+    """/favicon.ico, for clients that ask for it without reading the page's
+    <link rel="icon">: the hashed static file."""
+    return HttpResponsePermanentRedirect(static("img/favicon.ico"))

@@ -98,8 +98,12 @@ class HomePage(RoutablePageMixin, BasePage):
             wanted.add(self.lead_story_id)
         by_id = in_bulk_for_listing(articles, wanted)
 
-        # The editors' pick while it is live and public, else the newest.
-        lead = by_id.get(self.lead_story_id) or (by_id[newest[0]] if newest else None)
+        # The editors' pick while it is live and public, else the newest
+        # article with a lead image (the layout wants one), else the newest.
+        lead = by_id.get(self.lead_story_id) or next(
+            (by_id[pk] for pk in newest if by_id[pk].lead_image_id),
+            by_id[newest[0]] if newest else None,
+        )
         return {
             "lead_story": lead,
             "latest_articles": [

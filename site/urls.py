@@ -24,6 +24,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("script/<str:script>/", core_views.choose_script, name="choose_script"),
     path("search/", include("search.urls")),
     path("feeds/", include("feeds.urls")),

@@ -7,6 +7,7 @@ from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from core import structured_data
 from core.models import SiteSettings
 from core.pagination import page_number
 
@@ -30,9 +31,9 @@ def canonical_url(context) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def meta_description(context, *candidates) -> str:
-    """The first non-empty candidate (or the page's own description, intro),
-    as plain text of a search-result length."""
+def meta_description(context, *candidates, default="") -> str:
+    """The first non-empty candidate (or the page's own description, intro,
+    else `default`), as plain text of a search-result length."""
     page = context.get("page")
     if page is not None:
         candidates = (
@@ -41,7 +42,7 @@ def meta_description(context, *candidates) -> str:
             getattr(page, "standfirst", ""),
             getattr(page, "intro", ""),
         )
-    for candidate in candidates:
+    for candidate in (*candidates, default):
         text = " ".join(strip_tags(str(candidate or "")).split())
         if text:
             return Truncator(text).chars(DESCRIPTION_LENGTH)
@@ -94,8 +95,16 @@ def breadcrumb_items(context, crumbs) -> list[dict]:
 
 
 @register.simple_tag(takes_context=True)
-def breadcrumb_json_ld(context, items) -> str:
+def breadcrumb_json_ld(context, items, current="") -> str:
+    """BreadcrumbList of the visible trail, ending at the page itself
+    (`current`, else the page's title, at its canonical URL)."""
     request = context["request"]
+    items = list(items)
+    if items and items[-1]["url"] != request.path:
+        page = context.get("page")
+        title = current or getattr(page, "title", "")
+        if title:
+            items.append({"title": title, "url": canonical_url(context)})
     return json_ld(
         {
             "@context": "https://schema.org",
@@ -111,3 +120,22 @@ def breadcrumb_json_ld(context, items) -> str:
             ],
         }
     )
+
+
+@register.simple_tag(takes_context=True)
+def og_locale(context) -> str:
+    return structured_data.OG_LOCALES[
+        structured_data.page_language(context.get("request"))
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def site_image_url(context) -> str:
+    return structured_data.site_image_url(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def front_page_json_ld(context) -> str:
+    request = context["request"]
+    site_settings = SiteSettings.for_request(request)
+    return json_ld(structured_data.front_page(request, site_settings))

@@ -17,10 +17,10 @@ PUBLISHED = dt.datetime(2026, 11, 27, 8, 49, tzinfo=dt.UTC)  # 16:49 in Shanghai
 
 
 def json_ld(soup, kind):
-    found = [
-        json.loads(script.string)
-        for script in soup.select('script[type="application/ld+json"]')
-    ]
+    found = []
+    for script in soup.select('script[type="application/ld+json"]'):
+        data = json.loads(script.string)
+        found.extend(data if isinstance(data, list) else [data])
     matching = [data for data in found if data.get("@type") == kind]
     assert len(matching) == 1, f"expected one {kind}, found {len(matching)}"
     return matching[0]
@@ -105,11 +105,12 @@ class ArticleSeoTests(TestCase):
             self.client.get(image.removeprefix("http://testserver")).status_code, 200
         )
 
-    def test_article_without_lead_image_has_a_small_card_and_no_image(self):
+    def test_article_without_lead_image_has_a_small_card_and_the_site_image(self):
         soup = soup_of(self.client.get("/qinglan/plain/"))
-        self.assertIsNone(meta(soup, "property", "og:image"))
+        site_image = "http://testserver/static/img/default-share.png"
+        self.assertEqual(meta(soup, "property", "og:image"), site_image)
         self.assertEqual(meta(soup, "name", "twitter:card"), "summary")
-        self.assertNotIn("image", json_ld(soup, "OpinionNewsArticle"))
+        self.assertEqual(json_ld(soup, "OpinionNewsArticle")["image"], [site_image])
 
     def test_opinion_news_article_json_ld_field_by_field(self):
         data = json_ld(self.soup, "OpinionNewsArticle")
@@ -140,9 +141,16 @@ class ArticleSeoTests(TestCase):
         self.assertEqual(
             data["publisher"],
             {
-                "@type": "Organization",
+                "@type": "NewsMediaOrganization",
+                "@id": "http://testserver/#publisher",
                 "name": "青岚日报社",
                 "url": "http://testserver/",
+                "logo": {
+                    "@type": "ImageObject",
+                    "url": "http://testserver/static/img/logo.png",
+                    "width": 512,
+                    "height": 512,
+                },
             },
         )
         self.assertEqual(data["image"], [meta(self.soup, "property", "og:image")])
@@ -156,14 +164,13 @@ class ArticleSeoTests(TestCase):
         )
         self.assertEqual(data["keywords"], ["政务服务", "民生"])
 
-    def test_breadcrumb_json_ld_matches_the_visible_breadcrumb(self):
+    def test_breadcrumb_json_ld_is_the_visible_breadcrumb_then_the_page(self):
         visible = [
             (text_of(link), "http://testserver" + link["href"])
             for link in self.soup.select("nav.breadcrumb a")
         ]
         data = json_ld(self.soup, "BreadcrumbList")
         structured = [(item["name"], item["item"]) for item in data["itemListElement"]]
-        self.assertEqual(structured, visible)
         self.assertEqual(
             visible,
             [
@@ -171,7 +178,13 @@ class ArticleSeoTests(TestCase):
                 ("青岚时评", "http://testserver/qinglan/"),
             ],
         )
-        self.assertEqual([item["position"] for item in data["itemListElement"]], [1, 2])
+        self.assertEqual(
+            structured,
+            [*visible, ("把“吐槽窗口”办成回音壁", "http://testserver/qinglan/tucao/")],
+        )
+        self.assertEqual(
+            [item["position"] for item in data["itemListElement"]], [1, 2, 3]
+        )
 
     def test_json_ld_cannot_close_its_script_element(self):
         self.article.title = "</script><script>alert(1)</script>"
