@@ -3,23 +3,51 @@
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from taggit.models import Tag
 
 from articles.listings import published
 from articles.models import ArticlePage, Author, AuthorIndexPage, ColumnPage
+from articles.models.authors import author_page_url
+from articles.structured_data import SHARE_IMAGE_FILTER, date_modified
 from core.models import SiteSettings
 from corrections import content as correction_content
 from corrections.models import Correction
 from feeds import content
 
 ITEM_COUNT = 20
+DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
+
+
+class RssWithAuthors(Rss201rev2Feed):
+    """RSS 2.0 with one <dc:creator> per byline (RSS's own <author> must be
+    an e-mail address)."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name, _uri in item.get("authors", ()):
+            handler.addQuickElement("dc:creator", name)
+
+
+class AtomWithAuthors(Atom1Feed):
+    """Atom with one <author> (name and uri) per byline."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name, uri in item.get("authors", ()):
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            if uri:
+                handler.addQuickElement("uri", uri)
+            handler.endElement("author")
 
 
 class ArticleFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = RssWithAuthors
     language = "zh-CN"
 
     def __call__(self, request, *args, **kwargs):
@@ -37,6 +65,7 @@ class ArticleFeed(Feed):
         return list(
             published(self.scope(obj)).prefetch_related(
                 Prefetch("tagged_items__tag", queryset=Tag.objects.all()),
+                "lead_image__renditions",
                 Prefetch(
                     "corrections",
                     queryset=Correction.objects.approved().newest_first(),
@@ -74,21 +103,41 @@ class ArticleFeed(Feed):
             return correction_content.feed_html(corrections) + content.full_text(item)
         return correction_content.feed_text(corrections) + content.summary(item)
 
-    def item_author_name(self, item):
-        return (
-            pgettext("list separator", ", ").join(
-                byline.author.name for byline in item.bylines.all()
-            )
-            or None
-        )
+    def item_extra_kwargs(self, item):
+        """Every byline on its own (RssWithAuthors, AtomWithAuthors)."""
+        return {
+            "authors": [
+                (
+                    byline.author.name,
+                    self.request.build_absolute_uri(
+                        author_page_url(byline.author, self.request)
+                    ),
+                )
+                for byline in item.bylines.all()
+            ]
+        }
+
+    def item_enclosures(self, item):
+        """The lead image, as the article page shares it (1200 x 630 JPEG)."""
+        if not item.lead_image_id:
+            return []
+        rendition = item.lead_image.get_rendition(SHARE_IMAGE_FILTER)
+        try:
+            length = rendition.file.size
+        except OSError:
+            return []
+        url = self.request.build_absolute_uri(rendition.url)
+        return [Enclosure(url, str(length), "image/jpeg")]
 
     def item_pubdate(self, item):
-        return item.sort_date
+        """The date the article page shows (and its JSON-LD's datePublished)."""
+        return item.published_at
 
     def item_updateddate(self, item):
-        """Atom's <updated>: the last publication, or the newest correction."""
+        """Atom's <updated>: the article page's dateModified (the last
+        publication, or the newest correction)."""
         newest_correction = correction_content.newest_time(item.public_corrections)
-        candidates = (item.sort_date, item.last_published_at, newest_correction)
+        candidates = (date_modified(item), newest_correction)
         return max(value for value in candidates if value)
 
     def item_categories(self, item):
@@ -141,4 +190,6 @@ class AuthorFeed(ArticleFeed):
 
 
 def atom(feed_class):
-    return type(f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": Atom1Feed})
+    return type(
+        f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": AtomWithAuthors}
+    )

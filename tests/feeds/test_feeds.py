@@ -14,8 +14,10 @@ from tests.articles.factories import (
     ColumnPageFactory,
     make_private,
 )
-from tests.core.factories import site_settings
+from tests.core.factories import NewsImageFactory, site_settings
+from tests.core.test_seo import json_ld
 from tests.home.factories import get_home_page
+from tests.html import soup_of
 
 START = dt.datetime(2026, 4, 1, 0, 0, tzinfo=dt.UTC)
 FEEDS = {
@@ -123,3 +125,85 @@ class FeedTests(TestCase):
                 self.client.get(url)
             with self.subTest(url=url):
                 self.assertLessEqual(len(queries), 8)
+
+
+class FeedItemTests(TestCase):
+    """Lead image enclosures, excerpts, one author per byline, the page's dates."""
+
+    @classmethod
+    def setUpTestData(cls):
+        home = get_home_page()
+        AuthorIndexPageFactory(parent=home)
+        column = ColumnPageFactory(parent=home, slug="qinglan")
+        cls.first = AuthorFactory(name="林致远", slug="lin-zhiyuan")
+        cls.second = AuthorFactory(name="宋一民", slug="song-yimin")
+        cls.article = ArticlePageFactory(
+            parent=column,
+            title="有题图、两位作者、没有导语",
+            slug="pictured",
+            standfirst="",
+            first_published_at=START,
+            lead_image=NewsImageFactory(file__width=1600, file__height=900),
+            body=[
+                ("paragraph", RichText("<p>第一段。</p>")),
+                ("paragraph", RichText("<p>第二段。</p>")),
+            ],
+            bylines=[("评论员", cls.first), ("记者", cls.second)],
+        )
+
+    def parse(self, url):
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200, url)
+        feed = feedparser.parse(response.content)
+        self.assertFalse(feed.bozo, f"{url}: {feed.get('bozo_exception')}")
+        return response.content.decode(), feed.entries[0]
+
+    def test_lead_image_is_an_enclosure_with_length_and_type(self):
+        for url in FEEDS["site"]:
+            with self.subTest(url=url):
+                _, entry = self.parse(url)
+                (enclosure,) = entry.enclosures
+                self.assertEqual(enclosure.type, "image/jpeg")
+                self.assertGreater(int(enclosure.length), 0)
+                self.assertRegex(enclosure.href, r"^http://testserver/.+\.jpg$")
+                image = self.client.get(
+                    enclosure.href.removeprefix("http://testserver")
+                )
+                self.assertEqual(image.status_code, 200)
+
+    def test_atom_links_the_image_as_rel_enclosure(self):
+        _, entry = self.parse(FEEDS["site"][1])
+        (link,) = [link for link in entry.links if link.rel == "enclosure"]
+        self.assertRegex(link.href, r"^http://testserver/.+\.jpg$")
+        self.assertRegex(link.length, r"^[1-9]\d*$")
+        self.assertEqual(link.type, "image/jpeg")
+
+    def test_an_article_without_standfirst_has_an_excerpt(self):
+        for url in FEEDS["site"]:
+            with self.subTest(url=url):
+                _, entry = self.parse(url)
+                self.assertEqual(entry.summary, "第一段。第二段。")
+
+    def test_one_author_element_per_byline_with_name_and_uri(self):
+        _, entry = self.parse(FEEDS["site"][1])
+        self.assertEqual(
+            [(author.name, author.href) for author in entry.authors],
+            [
+                ("林致远", "http://testserver/authors/lin-zhiyuan/"),
+                ("宋一民", "http://testserver/authors/song-yimin/"),
+            ],
+        )
+        xml, _ = self.parse(FEEDS["site"][0])
+        self.assertEqual(xml.count("<dc:creator>"), 2)
+        self.assertIn("<dc:creator>宋一民</dc:creator>", xml)
+
+    def test_dates_are_the_article_pages(self):
+        page = soup_of(self.client.get("/qinglan/pictured/"))
+        data = json_ld(page, "OpinionNewsArticle")
+        _, entry = self.parse(FEEDS["site"][1])
+        published = dt.datetime.fromisoformat(entry.published)
+        updated = dt.datetime.fromisoformat(entry.updated)
+        self.assertEqual(published, dt.datetime.fromisoformat(data["datePublished"]))
+        self.assertEqual(updated, dt.datetime.fromisoformat(data["dateModified"]))
+        shown = page.select_one("time.article__date")
+        self.assertEqual(dt.datetime.fromisoformat(shown["datetime"]), published)
