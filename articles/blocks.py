@@ -19,6 +19,8 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.rich_text import expand_db_html
 
+from core.text import join_words
+
 INLINE_FEATURES = ["bold", "italic", "link"]
 
 
@@ -26,7 +28,7 @@ def stored_text(value) -> str:
     """A stored value's words without markup; a struct's filled-in fields
     are joined by spaces."""
     if isinstance(value, dict):
-        value = " ".join(str(item) for item in value.values() if item)
+        value = join_words(strip_tags(str(item)) for item in value.values() if item)
     return strip_tags(str(value))
 
 
@@ -157,7 +159,7 @@ class ListBlock(blocks.StructBlock):
         ]
 
     def plain_text(self, value) -> str:
-        return strip_tags(" ".join(self.stored_items(value)))
+        return join_words(strip_tags(item) for item in self.stored_items(value))
 
     def feed_html(self, value) -> str:
         tag = "ol" if value.get("ordered") else "ul"
@@ -193,7 +195,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     def plain_text(self, body) -> str:
         """The body's words, block after block: what search excerpts quote."""
         texts = (block.plain_text(value) for block, value in self.stored_blocks(body))
-        return " ".join(text for text in texts if text)
+        return join_words(texts)
 
     def feed_html(self, body) -> str:
         """The body as plain HTML for feed readers."""

@@ -453,3 +453,21 @@ def fold_addresses(text: str) -> Folded:
 
 # An e-mail address in fold_addresses() text.
 EMAIL = re.compile(r"(?<![a-z0-9._%+-])([a-z0-9._%+-]+)@([a-z0-9-]+(?:\.[a-z0-9-]+)+)")
+
+
+CJK_RE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+
+
+def join_words(parts) -> str:
+    """Texts joined as running text: a space between two Latin words, none
+    where either side is Chinese (or CJK punctuation), which sets no
+    spaces between its words."""
+    joined = ""
+    for part in parts:
+        part = part.strip() if part else ""
+        if not part:
+            continue
+        if joined and not (CJK_RE.match(joined[-1]) or CJK_RE.match(part[0])):
+            joined += " "
+        joined += part
+    return joined

@@ -6,6 +6,8 @@ from core.templatetags.seo_tags import json_ld
 
 register = template.Library()
 
+PROFILE_PHOTO = "fill-480x480|format-jpeg"
+
 
 @register.simple_tag(takes_context=True)
 def author_url(context, author) -> str:
@@ -15,7 +17,8 @@ def author_url(context, author) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def author_profile_json_ld(context, author, photo=None) -> str:
+def author_profile_json_ld(context, author) -> str:
+    photo = author.photo.get_rendition(PROFILE_PHOTO) if author.photo_id else None
     return json_ld(
         structured_data.author_profile_json_ld(author, context["request"], photo=photo)
     )

@@ -199,13 +199,18 @@ class Feedback(models.Model):
     @property
     def reader_state_label(self) -> str:
         """The state in the words a reader needs."""
-        if self.state == State.SUBMITTED:
+        return self.reader_label_of(self.state)
+
+    def reader_label_of(self, state) -> str:
+        """A state of this item in the reader's words: the same on the
+        tracking page's current state and in its history."""
+        if state == State.SUBMITTED:
             return "待受理" if self.needs_answer else "待审核"
-        if self.state == State.SPAM:
+        if state == State.SPAM:
             return "未通过自动筛查（如属误判，工作人员复核后会恢复）"
-        if self.state == State.HIDDEN:
+        if state == State.HIDDEN:
             return "已阅，未公开展示"
-        return self.get_state_display()
+        return State(state).label
 
     @property
     def is_overdue(self) -> bool:

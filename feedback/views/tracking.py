@@ -38,6 +38,9 @@ def submitter_history(item):
                 "who": who,
                 "reason": reason,
                 "label": lifecycle.ACTION_LABELS.get(event.action, event.action),
+                "to_label": item.reader_label_of(event.to_state)
+                if event.to_state
+                else "",
             }
         )
     return steps

@@ -59,8 +59,18 @@ REPORT = ROOT / "docs" / "quality.md"
 BEGIN, END = "<!-- audit:begin -->", "<!-- audit:end -->"
 
 # The audit's own stack, beside a `make run-prod` on the default ports.
-DATABASE = "newsroom_audit"
-PORTS = {"HTTP_PORT": 9080, "HTTPS_PORT": 9443, "APP_PORT": 9001, "PURGE_PORT": 9081}
+# AUDIT_DATABASE and AUDIT_HTTP_PORT, AUDIT_HTTPS_PORT, AUDIT_APP_PORT,
+# AUDIT_PURGE_PORT move it elsewhere (several audits on one machine).
+DATABASE = os.environ.get("AUDIT_DATABASE", "newsroom_audit")
+PORTS = {
+    name: int(os.environ.get(f"AUDIT_{name}", default))
+    for name, default in {
+        "HTTP_PORT": 9080,
+        "HTTPS_PORT": 9443,
+        "APP_PORT": 9001,
+        "PURGE_PORT": 9081,
+    }.items()
+}
 
 FORM_FACTORS = ("mobile", "desktop")
 WIDTHS = {"mobile": (390, 844), "desktop": (1280, 800)}

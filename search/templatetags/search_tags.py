@@ -1,5 +1,6 @@
 from django import template
 
+from core.text import join_words
 from search import highlight as marking
 
 register = template.Library()
@@ -10,7 +11,7 @@ def body_text(article) -> str:
     (ArticleBodyBlock.plain_text): no block is rendered and no image is
     fetched, so listing excerpts cost no queries."""
     parts = [article.standfirst, article.body.stream_block.plain_text(article.body)]
-    return " ".join(part for part in parts if part)
+    return join_words(parts)
 
 
 @register.filter

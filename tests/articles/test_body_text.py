@@ -15,7 +15,7 @@ from wagtail.rich_text import RichText
 import articles.blocks
 from articles.blocks import ArticleBodyBlock
 from articles.models import ArticlePage
-from core.text import compact
+from core.text import compact, join_words
 from editorial.checks import body_texts, draft_from_page
 from search.templatetags.search_tags import search_excerpt
 from tests.articles.factories import ArticlePageFactory, ColumnPageFactory
@@ -46,7 +46,7 @@ class BlockTextTests(SimpleTestCase):
     def test_thesis(self):
         value = {"lead": "坚持问题导向,", "text": "把问题列成清单。"}
         self.assertEqual(
-            BLOCK["thesis"].plain_text(value), "坚持问题导向, 把问题列成清单。"
+            BLOCK["thesis"].plain_text(value), "坚持问题导向,把问题列成清单。"
         )
         self.assertEqual(
             BLOCK["thesis"].feed_html(value),
@@ -71,7 +71,7 @@ class BlockTextTests(SimpleTestCase):
     def test_quote_with_and_without_attribution(self):
         quote = BLOCK["quote"]
         value = {"text": "不积跬步", "attribution": "《荀子》"}
-        self.assertEqual(quote.plain_text(value), "不积跬步 《荀子》")
+        self.assertEqual(quote.plain_text(value), "不积跬步《荀子》")
         self.assertEqual(
             quote.feed_html(value),
             "<blockquote><p>不积跬步</p><footer>《荀子》</footer></blockquote>",
@@ -102,11 +102,11 @@ class BlockTextTests(SimpleTestCase):
             ],
         }
         bullets = {"ordered": False, "items": ["件件有反馈", "件件有整改"]}
-        self.assertEqual(block.plain_text(ordered), "受理 办理")
+        self.assertEqual(block.plain_text(ordered), "受理办理")
         self.assertEqual(
             block.feed_html(ordered), "<ol><li>受理</li><li>办理</li></ol>"
         )
-        self.assertEqual(block.plain_text(bullets), "件件有反馈 件件有整改")
+        self.assertEqual(block.plain_text(bullets), "件件有反馈件件有整改")
         self.assertEqual(
             block.feed_html(bullets), "<ul><li>件件有反馈</li><li>件件有整改</li></ul>"
         )
@@ -124,7 +124,7 @@ class BodyTextTests(SimpleTestCase):
             ("gone", "一种已删除的块"),
             ("list", {"ordered": False, "items": ["甲", "乙"]}),
         )
-        self.assertEqual(BODY.plain_text(body), "第一段 小标题 甲 乙")
+        self.assertEqual(BODY.plain_text(body), "第一段小标题甲乙")
 
     def test_feed_html_is_the_blocks_html_in_order(self):
         body = stored_body(
@@ -273,4 +273,18 @@ class ImageWordsTests(TestCase):
         self.assertEqual(
             body.stream_block.feed_html(body),
             "<p>正文。</p><p><em>[图] 图片说明</em></p>",
+        )
+
+
+class JoinWordsTests(SimpleTestCase):
+    """Joined blocks read as running text: no ASCII space next to Chinese."""
+
+    def test_chinese_is_joined_without_spaces(self):
+        self.assertEqual(
+            join_words(["第一段。", " 第二段", "", None]), "第一段。第二段"
+        )
+
+    def test_latin_words_keep_their_space(self):
+        self.assertEqual(
+            join_words(["Wagtail", "CMS", "后台", "AI"]), "Wagtail CMS后台AI"
         )
