@@ -11,6 +11,7 @@ from tests.articles.factories import (
     ColumnPageFactory,
     make_private,
 )
+from tests.core.factories import NewsImageFactory
 from tests.home.factories import get_home_page
 from tests.html import one, soup_of, text_of
 
@@ -70,6 +71,24 @@ class FrontPageTests(TestCase):
     def test_lead_story_falls_back_to_the_newest_article(self):
         soup = self.get_soup()
         self.assertEqual(text_of(one(soup, ".lead-story__title")), "最新的一篇")
+
+    def test_lead_story_prefers_the_newest_article_with_a_lead_image(self):
+        pictured = self.articles[12]
+        pictured.lead_image = NewsImageFactory()
+        pictured.save_revision().publish()
+        soup = self.get_soup()
+        self.assertEqual(text_of(one(soup, ".lead-story__title")), "第12篇")
+        image = one(soup, ".lead-story__image img")
+        self.assertEqual(image["fetchpriority"], "high")
+        self.assertIn("最新的一篇", self.latest_titles(soup))
+
+    def test_front_page_links_its_feeds(self):
+        feeds = one(self.get_soup(), ".home__feeds")
+        self.assertIn("订阅", text_of(feeds))
+        self.assertEqual(
+            [link["href"] for link in feeds.select("a")],
+            ["/feeds/rss.xml", "/feeds/atom.xml"],
+        )
 
     def test_editors_choice_is_the_lead_story_and_left_out_of_latest(self):
         self.home.lead_story = self.pick
