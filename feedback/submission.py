@@ -27,6 +27,8 @@ class Submission:
     display_name: str
     contact: str
     consent_public: bool
+    reader: object = None  # readers.Reader, when a verified reader sent it
+    ip_region: str = ""
 
 
 class Duplicate(Exception):
@@ -55,6 +57,8 @@ def store(article, submission: Submission, verdict: Verdict, *, fingerprint, ip)
         screening_reason=verdict.reason,
         fingerprint=fingerprint,
         ip_address=ip,
+        ip_region=submission.ip_region,
+        reader=submission.reader,
     )
     if verdict.screening == Screening.SPAM:
         item.state = State.SPAM

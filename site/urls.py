@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("share/qr.svg", core_views.share_qr_code, name="share_qr_code"),
     path("feedback/", include("feedback.urls")),
+    path("readers/", include("readers.urls")),
     path(
         "sitemap.xml",
         sitemap,

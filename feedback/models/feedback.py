@@ -3,8 +3,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 
 from feedback.permissions import columns_edited_by, sees_all_feedback
+from readers import ipregion
 
 
 class Kind(models.TextChoices):
@@ -123,6 +125,20 @@ class Feedback(models.Model):
     screening_reason = models.CharField("筛查原因", max_length=255, blank=True)
     fingerprint = models.CharField(max_length=64, db_index=True, editable=False)
     ip_address = models.GenericIPAddressField("IP 地址", null=True, blank=True)
+    # IP属地: province, country or 未知, resolved once at submission from the
+    # full address (readers.ipregion); shown with a public comment and kept
+    # when the address itself is erased.
+    ip_region = models.CharField(ipregion.VERBOSE_NAME, max_length=20, blank=True)
+    # The verified reader (readers/) who sent it, if any: a public comment
+    # shows the reader's nickname.
+    reader = models.ForeignKey(
+        "readers.Reader",
+        verbose_name=_("verified reader"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="feedback",
+    )
 
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,

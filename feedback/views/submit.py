@@ -9,6 +9,10 @@ from feedback.forms import FeedbackForm
 from feedback.screening import fingerprint, screen
 from feedback.submission import Duplicate, Submission, store
 from feedback.switches import RETRACTED_NOTICE, closed_notice
+from readers import events as reader_events
+from readers import policy as reader_policy
+from readers.ipregion import region_of
+from readers.session import current_reader
 from security import ratelimit
 from security.client_ip import client_ip
 from security.cross_origin import cross_origin_protected
@@ -96,6 +100,17 @@ def submit(request, article_id: int):
         return private_page(request, "feedback/submit_page.html", context, status=400)
 
     data = form.cleaned_data
+    # 后台实名、前台自愿: what READER_VERIFICATION_REQUIRED_FOR names (public
+    # comments) needs a verified reader with a nickname who agreed to the
+    # current rules; the form comes back with everything typed.
+    reader = current_reader(request)
+    if reader_policy.needs_verification(data["kind"]) and not reader_policy.may_comment(
+        reader
+    ):
+        context["needs_verification"] = reader_policy.next_step(reader)
+        return private_page(request, "feedback/submit_page.html", context, status=403)
+    if not reader_policy.may_comment(reader):
+        reader = None
     try:
         # The duplicate check is in store(), in one transaction with the
         # insert: two workers given the same message cannot both store it.
@@ -104,9 +119,11 @@ def submit(request, article_id: int):
             Submission(
                 kind=data["kind"],
                 message=data["message"],
-                display_name=data["display_name"],
+                display_name=reader.nickname if reader else data["display_name"],
                 contact=data["contact"],
                 consent_public=data["consent_public"],
+                reader=reader,
+                ip_region=region_of(ip),
             ),
             screen(form.texts(), form.bot_reasons),
             fingerprint=fingerprint(data["message"]),
@@ -115,5 +132,7 @@ def submit(request, article_id: int):
     except Duplicate as duplicate:
         context["duplicate"] = duplicate.first
         return private_page(request, "feedback/submit_page.html", context, status=409)
+    if reader is not None:
+        reader_events.submitted(request, reader, item)
     url = reverse("feedback:track", args=[item.tracking_code, item.tracking_token])
     return redirect(f"{url}?sent=1")

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "commentlog",
     "editorial",
     "feedback",
+    "readers",
     "demo",
     "ops",
     "security",
@@ -311,6 +312,46 @@ COMMENT_LOG_RETENTION_DAYS = env_int("COMMENT_LOG_RETENTION_DAYS", 180)
 # Public pages
 FEEDBACK_PUBLIC_PER_PAGE = 10
 
+# Verified commenters (readers/): 后台实名、前台自愿. Which kinds of feedback
+# need a reader verified by SMS: "comment" (public comments, the default);
+# complaints, suggestions and corrections stay open to unverified readers,
+# who may leave a contact. Add kinds to require it for them too.
+READER_VERIFICATION_REQUIRED_FOR = env_list(
+    "READER_VERIFICATION_REQUIRED_FOR", ["comment"]
+)
+# The key of the keyed hash (HMAC-SHA256) a verified phone number is stored
+# as. Set it in the environment, apart from SECRET_KEY, and never change it:
+# the hashes of numbers already verified would no longer match.
+READER_PHONE_HMAC_KEY = env_str("READER_PHONE_HMAC_KEY")
+# Where verification codes go: readers.sms.ConsoleBackend (printed in the
+# server's output), readers.sms.FileBackend (READER_SMS_FILE), or
+# readers.aliyun.AliyunSmsBackend (READER_SMS_ALIYUN_*: docs/feedback.md).
+READER_SMS_BACKEND = env_str("READER_SMS_BACKEND", "readers.sms.ConsoleBackend")
+READER_SMS_FILE = env_str("READER_SMS_FILE")
+READER_SMS_ALIYUN_ACCESS_KEY_ID = env_str("READER_SMS_ALIYUN_ACCESS_KEY_ID")
+READER_SMS_ALIYUN_ACCESS_KEY_SECRET = env_str("READER_SMS_ALIYUN_ACCESS_KEY_SECRET")
+READER_SMS_ALIYUN_SIGN_NAME = env_str("READER_SMS_ALIYUN_SIGN_NAME")
+READER_SMS_ALIYUN_TEMPLATE_CODE = env_str("READER_SMS_ALIYUN_TEMPLATE_CODE")
+READER_SMS_ALIYUN_ENDPOINT = env_str(
+    "READER_SMS_ALIYUN_ENDPOINT", "https://dysmsapi.aliyuncs.com/"
+)
+READER_SMS_ALIYUN_REGION = env_str("READER_SMS_ALIYUN_REGION", "cn-hangzhou")
+# A code is valid this many seconds; sends per number (a day) and per
+# address (IPv6 by /64, an hour); wrong codes before the number is locked,
+# and for how long.
+READER_CODE_VALID_SECONDS = 5 * 60
+READER_CODE_SENDS_PER_NUMBER = (5, 24 * 3600)
+READER_CODE_SENDS_PER_IP = (5, 3600)
+READER_CODE_MAX_FAILURES = 5
+READER_CODE_LOCK_SECONDS = 30 * 60
+# The reader's own signed cookie (not sessionid: the caches skip requests
+# carrying that): its name and lifetime.
+READER_COOKIE_NAME = "newsroom_reader"
+READER_COOKIE_AGE = 30 * 24 * 3600
+# The offline IP-region database (ip2region xdb, IPv4). Empty: the one the
+# XdbSearchIP package ships.
+IP_REGION_DATABASE = env_str("IP_REGION_DATABASE")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -368,6 +409,7 @@ PAGE_CACHE_EXCLUDED_PREFIXES = [
     "/healthz",
     "/script/",
     "/feedback/",
+    "/readers/",
 ]
 # Front caches purged on publish, besides Django's: every nginx in front of
 # the site (their purge listeners, comma-separated; NGINX_PURGE_URL, one

@@ -13,3 +13,5 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+# Verification codes are printed in the server's output.
+READER_SMS_BACKEND = "readers.sms.ConsoleBackend"

@@ -32,3 +32,9 @@ WHITENOISE_USE_FINDERS = True
 # reads go to it only where tests/ops/test_replica.py sets
 # DATABASE_REPLICA_ALIAS.
 DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+# Verification codes go to readers.sms.outbox; the phone hash has a fixed key.
+READER_SMS_BACKEND = "readers.sms.LocmemBackend"
+READER_PHONE_HMAC_KEY = "test-only-phone-key"  # noqa: S105
+# Other apps' tests post comments without a verified reader; tests/readers/
+# (and the browser test of a verified comment) turn the policy on.
+READER_VERIFICATION_REQUIRED_FOR = []

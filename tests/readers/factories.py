@@ -1,0 +1,35 @@
+import factory
+
+from readers.models import Document, Reader, ReaderDocument
+from readers.nicknames import nickname_key
+from readers.phone import last_four, phone_hash
+
+
+class ReaderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reader
+
+    class Params:
+        phone = factory.Sequence(lambda n: f"+86139{n:08d}")
+
+    phone_hash = factory.LazyAttribute(lambda o: phone_hash(o.phone))
+    phone_last4 = factory.LazyAttribute(lambda o: last_four(o.phone))
+    nickname = factory.Sequence(lambda n: f"读者{n}号")
+    nickname_key = factory.LazyAttribute(
+        lambda o: nickname_key(o.nickname) if o.nickname else None
+    )
+
+
+def rules_documents(version="2026-12-01"):
+    """The three documents, all at one version."""
+    return [
+        ReaderDocument.objects.update_or_create(
+            kind=kind,
+            defaults={"title": label, "version": version, "body": f"<p>{label}正文</p>"},
+        )[0]
+        for kind, label in (
+            (Document.RULES, "评论规则"),
+            (Document.TERMS, "用户协议"),
+            (Document.PRIVACY, "个人信息保护政策"),
+        )
+    ]
