@@ -83,7 +83,9 @@ def validate_nickname(nickname: str, *, reader: Reader | None = None) -> str:
                 "Please choose another."
             )
         )
-    if any(word in key for word in STAFF_WORDS):
+    # normalise() reads a capital I as l (look-alikes): EDITOR → edltor.
+    readings = (key, key.replace("l", "i"))
+    if any(compact(word) in reading for word in STAFF_WORDS for reading in readings):
         raise ValidationError(
             _(
                 "A nickname may not look like the newsroom's staff or an "

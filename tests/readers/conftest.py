@@ -2,6 +2,7 @@ import pytest
 
 from readers import sms
 from readers.session import SALT
+from tests.caching.conftest import newsroom, page_cache  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(autouse=True)

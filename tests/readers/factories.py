@@ -25,7 +25,11 @@ def rules_documents(version="2026-12-01"):
     return [
         ReaderDocument.objects.update_or_create(
             kind=kind,
-            defaults={"title": label, "version": version, "body": f"<p>{label}正文</p>"},
+            defaults={
+                "title": label,
+                "version": version,
+                "body": f"<p>{label}正文</p>",
+            },
         )[0]
         for kind, label in (
             (Document.RULES, "评论规则"),

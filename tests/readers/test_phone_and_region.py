@@ -8,8 +8,14 @@ from readers.phone import last_four, parse_mainland_mobile, phone_hash
 
 @pytest.mark.parametrize(
     "typed",
-    ["13800138000", "138 0013 8000", "138-0013-8000", "+86 138 0013 8000",
-     "008613800138000", "１３８００１３８０００"],
+    [
+        "13800138000",
+        "138 0013 8000",
+        "138-0013-8000",
+        "+86 138 0013 8000",
+        "008613800138000",
+        "１３８００１３８０００",
+    ],
 )
 def test_mainland_mobile_numbers_are_read_in_any_usual_spelling(typed):
     assert parse_mainland_mobile(typed) == "+8613800138000"
@@ -17,8 +23,17 @@ def test_mainland_mobile_numbers_are_read_in_any_usual_spelling(typed):
 
 @pytest.mark.parametrize(
     "typed",
-    ["", "12345", "1380013800", "138001380001", "010 6552 9988",
-     "+852 6123 4567", "+1 415 555 0100", "abc", "1" * 40],
+    [
+        "",
+        "12345",
+        "1380013800",
+        "138001380001",
+        "010 6552 9988",
+        "+852 6123 4567",
+        "+1 415 555 0100",
+        "abc",
+        "1" * 40,
+    ],
 )
 def test_other_numbers_are_refused(typed):
     assert parse_mainland_mobile(typed) is None
@@ -80,8 +95,15 @@ def test_no_network_is_used(monkeypatch):
 
 @pytest.mark.parametrize(
     ("name", "short"),
-    [("广西壮族自治区", "广西"), ("内蒙古自治区", "内蒙古"), ("新疆维吾尔自治区", "新疆"),
-     ("北京市", "北京"), ("广东省", "广东"), ("香港特别行政区", "香港"), ("上海", "上海")],
+    [
+        ("广西壮族自治区", "广西"),
+        ("内蒙古自治区", "内蒙古"),
+        ("新疆维吾尔自治区", "新疆"),
+        ("北京市", "北京"),
+        ("广东省", "广东"),
+        ("香港特别行政区", "香港"),
+        ("上海", "上海"),
+    ],
 )
 def test_province_names_are_shortened(name, short):
     assert short_province(name) == short

@@ -109,12 +109,19 @@ def test_verification_pages_take_a_reader_through_to_a_nickname(client, settings
     assert "no-store" in page["Cache-Control"] and "private" in page["Cache-Control"]
     assert "《评论规则》" in page.content.decode()
 
-    sent = post(client, phone="138 0013 8000", agree="on", action="send",
-                next="/some-article/")
+    sent = post(
+        client, phone="138 0013 8000", agree="on", action="send", next="/some-article/"
+    )
     assert sent.status_code == 200
     assert "6 位验证码已发送" in sent.content.decode()
-    done = post(client, phone="138 0013 8000", agree="on", action="check",
-                code=last_code(), next="/some-article/")
+    done = post(
+        client,
+        phone="138 0013 8000",
+        agree="on",
+        action="check",
+        code=last_code(),
+        next="/some-article/",
+    )
     assert done.status_code == 302
     assert done["Location"].startswith(reverse("readers:nickname"))
     cookie = done.cookies[settings.READER_COOKIE_NAME]
@@ -122,10 +129,14 @@ def test_verification_pages_take_a_reader_through_to_a_nickname(client, settings
     assert "sessionid" not in done.cookies
     reader = Reader.objects.get()
     assert set(Consent.objects.values_list("document", "version")) == {
-        ("rules", "v1"), ("terms", "v1"), ("privacy", "v1")
+        ("rules", "v1"),
+        ("terms", "v1"),
+        ("privacy", "v1"),
     }
 
-    named = client.post(done["Location"], {"nickname": "江城老李", "next": "/some-article/"})
+    named = client.post(
+        done["Location"], {"nickname": "江城老李", "next": "/some-article/"}
+    )
     assert named.status_code == 302 and named["Location"] == "/some-article/"
     reader.refresh_from_db()
     assert reader.nickname == "江城老李"
@@ -148,8 +159,13 @@ def test_refusals_are_chinese_and_keep_the_number(client):
     wrong = post(client, phone="13800138000", agree="on", action="check", code="12345x")
     assert "验证码是 6 位数字" in wrong.content.decode()
     code = last_code()
-    wrong = post(client, phone="13800138000", agree="on", action="check",
-                 code="000000" if code != "000000" else "111111")
+    wrong = post(
+        client,
+        phone="13800138000",
+        agree="on",
+        action="check",
+        code="000000" if code != "000000" else "111111",
+    )
     assert wrong.status_code == 400
     text = wrong.content.decode()
     assert "验证码不正确" in text and 'value="13800138000"' in text
@@ -165,8 +181,14 @@ def test_send_limit_page_is_a_429_with_the_number_kept(client, settings):
 
 def test_next_may_not_lead_to_another_site(client):
     post(client, phone="13800138000", agree="on", action="send")
-    done = post(client, phone="13800138000", agree="on", action="check",
-                code=last_code(), next="https://evil.example/")
+    done = post(
+        client,
+        phone="13800138000",
+        agree="on",
+        action="check",
+        code=last_code(),
+        next="https://evil.example/",
+    )
     assert done["Location"].startswith(reverse("readers:nickname"))
     assert "evil" not in done["Location"]
 
@@ -189,5 +211,6 @@ def test_signing_out_ends_every_copy_of_the_cookie(client, settings):
 def test_a_forged_cookie_is_nobody(client, settings):
     client.cookies[settings.READER_COOKIE_NAME] = "1:abc"
     assert client.get(reverse("readers:state")).json() == {
-        "verified": False, "verify_url": reverse("readers:verify")
+        "verified": False,
+        "verify_url": reverse("readers:verify"),
     }
