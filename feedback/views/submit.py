@@ -107,7 +107,15 @@ def submit(request, article_id: int):
     if reader_policy.needs_verification(data["kind"]) and not reader_policy.may_comment(
         reader
     ):
-        context["needs_verification"] = reader_policy.next_step(reader)
+        context["needs_verification"] = step = reader_policy.next_step(reader)
+        reader_events.refused_unverified(
+            request,
+            reader,
+            article=article,
+            kind=data["kind"],
+            message=data["message"],
+            step=step,
+        )
         return private_page(request, "feedback/submit_page.html", context, status=403)
     if not reader_policy.may_comment(reader):
         reader = None
@@ -132,7 +140,5 @@ def submit(request, article_id: int):
     except Duplicate as duplicate:
         context["duplicate"] = duplicate.first
         return private_page(request, "feedback/submit_page.html", context, status=409)
-    if reader is not None:
-        reader_events.submitted(request, reader, item)
     url = reverse("feedback:track", args=[item.tracking_code, item.tracking_token])
     return redirect(f"{url}?sent=1")

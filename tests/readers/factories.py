@@ -3,6 +3,7 @@ import factory
 from readers.models import Document, Reader, ReaderDocument
 from readers.nicknames import nickname_key
 from readers.phone import last_four, phone_hash
+from readers.policy import current_versions, record_consent
 
 
 class ReaderFactory(factory.django.DjangoModelFactory):
@@ -18,6 +19,12 @@ class ReaderFactory(factory.django.DjangoModelFactory):
     nickname_key = factory.LazyAttribute(
         lambda o: nickname_key(o.nickname) if o.nickname else None
     )
+
+    @factory.post_generation
+    def agreed(self, create, extracted, **kwargs):
+        """Agreed to the current rules documents, unless agreed=False."""
+        if create and extracted is not False:
+            record_consent(self, current_versions())
 
 
 def rules_documents(version="2026-12-01"):

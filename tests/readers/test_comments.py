@@ -121,7 +121,7 @@ def test_changed_rules_ask_again_before_the_next_comment(client, article, settin
     docs = rules_documents("v1")
     reader = ReaderFactory()
     for doc in docs:
-        Consent.objects.create(reader=reader, document=doc.kind, version="v1")
+        Consent.objects.get_or_create(reader=reader, document=doc.kind, version="v1")
     sign_in_client(client, reader, settings)
     assert submit(client, article, kind="comment", message="第一条").status_code == 302
 
@@ -158,3 +158,41 @@ def test_rules_documents_are_public_pages(client):
         and "2026-12-01" in page.content.decode()
     )
     assert client.get(reverse("readers:document", args=["nope"])).status_code == 404
+
+
+def test_comment_log_has_the_refusal_and_the_verified_submission(
+    client, article, settings
+):
+    from commentlog.models import CommentLogEntry
+
+    submit(client, article, kind="comment", message="未验证的评论")
+    refused = CommentLogEntry.objects.get()
+    assert (refused.action, refused.step, refused.reader_id) == (
+        "submit",
+        "refused_verify",
+        None,
+    )
+    assert refused.ip_address == GUANGZHOU and refused.article_id == article.pk
+
+    reader = ReaderFactory()
+    sign_in_client(client, reader, settings)
+    submit(client, article, kind="comment", message="验证后的评论")
+    row = CommentLogEntry.objects.filter(action="submit", step="submit").get()
+    assert row.reader_id == reader.pk and row.ip_address == GUANGZHOU
+
+
+def test_the_three_documents_exist_from_the_start():
+    from readers.models import ReaderDocument
+
+    assert set(ReaderDocument.objects.values_list("kind", flat=True)) == {
+        "rules",
+        "terms",
+        "privacy",
+    }
+
+
+def test_reader_who_never_agreed_is_sent_to_agree(client, article, settings):
+    sign_in_client(client, ReaderFactory(agreed=False), settings)
+    response = submit(client, article, kind="comment", message="没同意过规则")
+    assert response.status_code == 403
+    assert "评论规则已更新" in response.content.decode()

@@ -214,3 +214,25 @@ def test_a_forged_cookie_is_nobody(client, settings):
         "verified": False,
         "verify_url": reverse("readers:verify"),
     }
+
+
+def test_verification_nickname_and_consent_are_in_the_comment_log(client):
+    from commentlog.models import CommentLogEntry
+
+    rules_documents("v1")
+    post(client, phone="13800138000", agree="on", action="send")
+    post(client, phone="13800138000", agree="on", action="check", code=last_code())
+    client.post(reverse("readers:nickname"), {"nickname": "江城老李"})
+    reader = Reader.objects.get()
+    rows = list(CommentLogEntry.objects.filter(reader_id=reader.pk).order_by("pk"))
+    assert [(r.action, r.step) for r in rows] == [
+        ("verify", "phone"),
+        ("consent", "privacy"),
+        ("consent", "rules"),
+        ("consent", "terms"),
+        ("verify", "nickname"),
+    ]
+    assert rows[0].ip_address == "203.0.113.7"
+    assert rows[0].detail == {"last4": "8000"}
+    assert rows[1].detail == {"document": "privacy", "version": "v1"}
+    assert len(rows[-1].content_sha256) == 64

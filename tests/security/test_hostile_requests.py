@@ -167,6 +167,17 @@ NUL_REQUESTS = {
         "GET /feeds/authors/lin/rss.xml?x=%00",
     ],
     "feeds:author_atom": ["GET /feeds/authors/%00/atom.xml"],
+    "readers:account": ["GET /readers/?next=%00", "GET /readers/%00"],
+    "readers:verify": [
+        "GET /readers/verify/?next=%00",
+        "POST /readers/verify/ action=send&phone=%00&agree=on",
+        "POST /readers/verify/ action=check&phone=13800138000&agree=on&code=%00",
+    ],
+    "readers:nickname": ["GET /readers/nickname/?next=%00"],
+    "readers:consent": ["GET /readers/consent/?next=%00"],
+    "readers:signout": ["POST /readers/signout/ next=%00"],
+    "readers:state": ["GET /readers/me.json?x=%00"],
+    "readers:document": ["GET /readers/rules/%00/", "GET /readers/rules/rules/?x=%00"],
     "corrections:index": ["GET /corrections/?page=%00"],
     "corrections:rss": ["GET /corrections/rss.xml?x=%00"],
     "corrections:column": [
