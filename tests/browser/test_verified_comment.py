@@ -91,8 +91,8 @@ def test_verify_comment_review_publish(newsroom, chromium, artifacts_dir):
     staff.wait_for_url(re.compile(r"/admin/$"))
     staff.goto(server.url + "/admin/snippets/feedback/feedback/")
     staff.get_by_role("link", name=re.compile("早高峰")).first.click()
-    staff.get_by_role("button", name="公开展示").click()
-    staff.get_by_text("已在文章下公开").wait_for()
+    staff.get_by_role("button", name="公开展示", exact=True).click()
+    staff.get_by_text("已在文章下公开。").wait_for()
     staff.screenshot(path=artifacts_dir / "verified-comment-admin.png", full_page=True)
 
     reader.goto(server.url + article.url)

@@ -9,6 +9,7 @@ from readers.policy import current_versions, record_consent
 class ReaderFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Reader
+        skip_postgeneration_save = True
 
     class Params:
         phone = factory.Sequence(lambda n: f"+86139{n:08d}")
