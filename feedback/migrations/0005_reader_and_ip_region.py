@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('feedback', '0003_correction_link'),
+        ('feedback', '0004_comment_switches'),
         ('readers', '0001_initial'),
     ]
 
