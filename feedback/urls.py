@@ -1,6 +1,6 @@
 from django.urls import path
 
-from feedback.views import figures, submit, tracking
+from feedback.views import figures, mine, submit, tracking
 
 app_name = "feedback"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("lookup/", tracking.lookup, name="lookup"),
     path("report/<int:pk>/", tracking.report, name="report"),
     path("figures/", figures.figures, name="figures"),
+    path("mine/", mine.mine, name="mine"),
 ]

@@ -196,3 +196,24 @@ def test_reader_who_never_agreed_is_sent_to_agree(client, article, settings):
     response = submit(client, article, kind="comment", message="没同意过规则")
     assert response.status_code == 403
     assert "评论规则已更新" in response.content.decode()
+
+
+def test_my_comments_lists_only_the_readers_own_items(client, article, settings):
+    reader = ReaderFactory()
+    other = ReaderFactory()
+    sign_in_client(client, other, settings)
+    submit(client, article, kind="comment", message="别人的评论")
+    client.cookies.clear()
+    assert client.get(reverse("feedback:mine")).status_code == 302
+    sign_in_client(client, reader, settings)
+    submit(client, article, kind="comment", message="我自己的评论")
+    page = client.get(reverse("feedback:mine"))
+    text = page.content.decode()
+    assert page.status_code == 200 and "private" in page["Cache-Control"]
+    assert "我自己的评论" in text and "别人的评论" not in text
+    mine = Feedback.objects.get(reader=reader)
+    assert mine.tracking_token in text
+    assert (
+        reverse("feedback:mine")
+        in client.get(reverse("readers:account")).content.decode()
+    )

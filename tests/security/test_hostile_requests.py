@@ -167,6 +167,7 @@ NUL_REQUESTS = {
         "GET /feeds/authors/lin/rss.xml?x=%00",
     ],
     "feeds:author_atom": ["GET /feeds/authors/%00/atom.xml"],
+    "feedback:mine": ["GET /feedback/mine/?x=%00"],
     "readers:account": ["GET /readers/?next=%00", "GET /readers/%00"],
     "readers:verify": [
         "GET /readers/verify/?next=%00",
