@@ -136,6 +136,8 @@ class Build:
             self.manage("migrate", "--no-input", "-v", "0")
             self.manage("load_demo")
             done.touch()
+        else:
+            self.manage("migrate", "--no-input", "-v", "0")  # the tree moved on
 
     def analyze_state(self) -> str:
         """SQLite keeps its statistics in sqlite_stat1 (written by ANALYZE)."""
