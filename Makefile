@@ -27,6 +27,8 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 	@$(PY) scripts/compile_translations.py
 
+# Links in admin e-mails and the address load_demo prints: the one served here.
+run: export WAGTAILADMIN_BASE_URL = http://$(HOST):$(PORT)
 run: install ## migrate, load demo content, serve on http://$(HOST):$(PORT)
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo

@@ -1,6 +1,7 @@
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from articles import slugs
 from articles.models.reprint import titles_differ
 from core.models import SiteSettings
 
@@ -8,6 +9,7 @@ from core.models import SiteSettings
 # @hooks.register(CLEAN_HOOK) gets the form after its own clean() and adds its
 # errors with form.add_error (editorial's pre-approval check does so).
 CLEAN_HOOK = "clean_article_form"
+DEFAULT_BYLINE_ROLE = "作者"  # the BylineRole a writer's own byline starts as
 
 LEAD_IMAGE_ALT_MISSING = (
     "请填写题图的替代文字(或在图片库里填写该图片的描述);"
@@ -28,6 +30,31 @@ class ArticlePageForm(WagtailAdminPageForm):
     say it is decorative, as the body's image block asks of body images;
     a reprint names where it first appeared; then every CLEAN_HOOK function
     checks the form."""
+
+    def __init__(self, *args, **kwargs):
+        if not kwargs.get("data") and not (args and args[0] is not None):
+            start_with_own_byline(kwargs.get("instance"), kwargs.get("for_user"))
+        super().__init__(*args, **kwargs)
+
+    def clean_slug(self):
+        """A page never published gets a pinyin slug from its title unless a
+        person typed one (Wagtail's own would be Chinese); unique in its
+        column. Published pages keep theirs, Chinese or not."""
+        slug = self.cleaned_data.get("slug") or ""
+        title = (self.data.get("title") or "").strip()
+        if self.instance.first_published_at or not title:
+            return slug
+        if not slugs.is_automatic(slug, title):
+            return slug
+        return slugs.unique_slug(slugs.pinyin_slug(title), self.slug_taken)
+
+    def slug_taken(self, slug) -> bool:
+        if self.parent_page is None:
+            return False
+        siblings = self.parent_page.get_children().filter(slug=slug)
+        if self.instance.pk:
+            siblings = siblings.exclude(pk=self.instance.pk)
+        return siblings.exists()
 
     def clean(self):
         cleaned_data = super().clean()
@@ -85,3 +112,22 @@ class ArticlePageForm(WagtailAdminPageForm):
             self.instance.original_title,
         )
         return unchanged and self.instance.reprint_title_confirmed
+
+
+def start_with_own_byline(page, user) -> None:
+    """A new piece starts with its writer's byline (their Author, through
+    Author.user), as 作者; the role and the byline stay editable."""
+    from articles.models import ArticleByline, Author, BylineRole
+
+    if page is None or page.pk or user is None or not user.is_authenticated:
+        return
+    if not hasattr(page, "bylines") or page.bylines.all():
+        return
+    author = Author.objects.filter(user=user).first()
+    if author is None:
+        return
+    role = (
+        BylineRole.objects.filter(name=DEFAULT_BYLINE_ROLE).first()
+        or BylineRole.objects.first()
+    )
+    page.bylines = [ArticleByline(author=author, role=role)]

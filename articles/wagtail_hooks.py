@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
-from articles import withdrawal, withdrawal_admin
+from articles import own_author, withdrawal, withdrawal_admin
 from articles.listings import stale_listed_at
 from articles.models import ArticlePage, AuthorIndexPage, RelatedArticle
 from articles.viewsets import NewsroomViewSetGroup
@@ -41,6 +41,17 @@ def listed_at_in_step():
         f"{page.url_path}: listed_at {page.listed_at} is not its date "
         f"{page.expected_listed_at} (re-save the page to repair it)"
         for page in stale_listed_at()
+    ]
+
+
+@hooks.register("register_admin_urls")
+def own_author_urls():
+    return [
+        path(
+            "articles/own-author/",
+            own_author.create_own_author,
+            name=own_author.URL_NAME,
+        )
     ]
 
 

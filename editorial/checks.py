@@ -6,19 +6,27 @@ problems next to the fields."""
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, pgettext, pgettext_lazy
+
 from articles.forms import REPRINT_SOURCE_MISSING
 from articles.models import ArticlePage
 from articles.models.reprint import titles_differ
 from core.models import SiteSettings, Term
 from core.models.terms import terms_by_level, texts_found_in
 
-TERM_FIELDS = (("title", "标题"), ("standfirst", "导语"), ("body", "正文"))
+BYLINES = "bylines"  # a problem of the 署名 panel (the bylines formset)
+TERM_FIELDS = (
+    ("title", pgettext_lazy("checked field", "Title")),
+    ("standfirst", pgettext_lazy("checked field", "Standfirst")),
+    ("body", pgettext_lazy("checked field", "Body")),
+)
 REPRINT_FIELDS = ("is_reprint", "title", "original_title", "reprint_title_confirmed")
 
 
 @dataclass(frozen=True)
 class Problem:
-    field: str | None  # the form field it belongs to; None for the page as a whole
+    # the form field it belongs to (BYLINES: the 署名 panel); None: the page
+    field: str | None
     message: str
 
 
@@ -45,23 +53,38 @@ class Draft:
 
 
 def summary(problems: list[Problem]) -> str:
-    return "发布前检查未通过:" + ";".join(problem.message for problem in problems)
+    return gettext("The pre-approval check failed: %(problems)s") % {
+        "problems": pgettext("pre-approval check", "; ").join(
+            problem.message for problem in problems
+        )
+    }
 
 
 def find_problems(draft: Draft) -> list[Problem]:
     problems = []
     if draft.byline_count < 1:
-        problems.append(Problem(None, "缺少署名:请至少添加一位作者。"))
+        problems.append(
+            Problem(BYLINES, gettext("No byline: add at least one author."))
+        )
     if not draft.has_source:
         problems.append(
-            Problem("source", "缺少来源:请选择来源,或在「站点设置」里设置默认来源。")
+            Problem(
+                "source",
+                gettext(
+                    "No source: choose one, or set a default source in the site "
+                    "settings."
+                ),
+            )
         )
     if not draft.disclaimer.strip():
         problems.append(
             Problem(
                 "disclaimer",
-                "缺少免责声明:请填写本文的免责声明,"
-                f"或在栏目「{draft.column_title}」里设置默认免责声明。",
+                gettext(
+                    "No disclaimer: write one for this article, or set a default "
+                    "disclaimer on the column “%(column)s”."
+                )
+                % {"column": draft.column_title},
             )
         )
     if draft.is_reprint:
@@ -70,9 +93,17 @@ def find_problems(draft: Draft) -> list[Problem]:
     for name, label in TERM_FIELDS:
         found = texts_found_in(blocked, *draft.texts(name))
         if found:
-            words = "、".join(f"「{term}」" for term in found)
-            problems.append(Problem(name, f"{label}含有禁用词{words},请删改。"))
+            message = gettext(
+                "%(field)s contains the blocked term(s) %(terms)s; please remove them."
+            ) % {"field": label, "terms": quoted(found)}
+            problems.append(Problem(name, message))
     return problems
+
+
+def quoted(terms) -> str:
+    return pgettext("pre-approval check", ", ").join(
+        pgettext("pre-approval check", "“%(term)s”") % {"term": term} for term in terms
+    )
 
 
 def reprint_problems(draft: Draft) -> list[Problem]:
@@ -85,15 +116,22 @@ def reprint_problems(draft: Draft) -> list[Problem]:
         problems.append(
             Problem(
                 "source",
-                f"「{draft.reprint_source}」不在转载白名单上:请换用白名单上的媒体,"
-                "或请副总编辑、总编辑在「来源」里把它列入白名单。",
+                gettext(
+                    "“%(source)s” is not on the approved list for reprints: use an "
+                    "outlet on the list, or ask a deputy or chief editor to add it "
+                    "to the list under Sources."
+                )
+                % {"source": draft.reprint_source},
             )
         )
     if draft.title_differs_from_original and not draft.title_change_confirmed:
         problems.append(
             Problem(
                 "reprint_title_confirmed",
-                "标题与原标题不一致:请核对后勾选「已核对:标题与原标题不一致」。",
+                gettext(
+                    "The title differs from the original title: check it, then tick "
+                    "“Checked: the title differs from the original”."
+                ),
             )
         )
     return problems

@@ -6,23 +6,37 @@ The review task enforces both again on its own."""
 import json
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, gettext_lazy
+from wagtail.blocks import StreamBlockValidationError
 
+from core.models import Term
+from core.models.terms import terms_by_level, texts_found_in
 from editorial.checks import (
+    BYLINES,
     Draft,
     body_texts,
     find_problems,
+    quoted,
     reprint_facts,
     site_has_default_source,
 )
 
-COMMENT_REQUIRED = "退回修改必须写明修改意见。"
+# The actions whose POST runs the pre-approval check on the form: approving
+# a step, publishing directly, and submitting (or resubmitting) for review.
+CHECKED_ACTIONS = ("approve", "publish", "submit")
+BLOCK_HAS_BLOCKED_TERMS = gettext_lazy(
+    "This block contains the blocked term(s) %(terms)s; please remove them."
+)
+
+COMMENT_REQUIRED = gettext_lazy("Say what needs changing: a send-back needs a comment.")
 
 
 class SendBackForm(forms.Form):
     """The modal form for sending a piece back: the comment is required."""
 
     comment = forms.CharField(
-        label="修改意见",
+        label=gettext_lazy("Requested changes"),
         widget=forms.Textarea({"rows": 4}),
         error_messages={"required": COMMENT_REQUIRED},
     )
@@ -33,11 +47,42 @@ def check_review_action(form) -> None:
     action = requested_action(form.data)
     if action == "reject" and not workflow_comment(form.data):
         form.add_error(None, COMMENT_REQUIRED)
-    if action == "approve" or (action == "publish" and not is_superuser(form)):
+    if action in CHECKED_ACTIONS and not (action == "publish" and is_superuser(form)):
         for problem in find_problems(draft(form)):
-            field = problem.field if problem.field in form.fields else None
-            if problem.message not in form.errors.get(field or "__all__", []):
-                form.add_error(field, problem.message)
+            show_problem(form, problem)
+
+
+def show_problem(form, problem) -> None:
+    """Put a problem next to what it is about: the 署名 panel, the field,
+    or the body's blocks that hold a blocked term."""
+    if problem.field == BYLINES and "bylines" in form.formsets:
+        errors = form.formsets["bylines"].non_form_errors()
+        if problem.message not in errors:
+            errors.append(problem.message)  # the formset, hence the form, is invalid
+        return
+    if problem.field == "body" and "body" in form.fields:
+        form.add_error("body", body_error(form.cleaned_data.get("body"), problem))
+        return
+    field = problem.field if problem.field in form.fields else None
+    if problem.message not in form.errors.get(field or "__all__", []):
+        form.add_error(field, problem.message)
+
+
+def body_error(body, problem) -> StreamBlockValidationError:
+    """The body's problem over the stream, and on each block holding a
+    blocked term, naming the terms found in that block."""
+    blocked = terms_by_level()[Term.Level.BLOCKED]
+    block_errors = {}
+    for index, child in enumerate(body or []):
+        texts = [str(text) for text in child.block.get_searchable_content(child.value)]
+        found = texts_found_in(blocked, *texts)
+        if found:
+            block_errors[index] = ValidationError(
+                gettext(BLOCK_HAS_BLOCKED_TERMS) % {"terms": quoted(found)}
+            )
+    return StreamBlockValidationError(
+        block_errors=block_errors, non_block_errors=[problem.message]
+    )
 
 
 def is_superuser(form) -> bool:
@@ -47,9 +92,12 @@ def is_superuser(form) -> bool:
 
 
 def requested_action(data) -> str | None:
-    """The button the editor's POST names: publish, or a workflow action."""
+    """The button the editor's POST names: publish, submit (or resubmit)
+    for review, or a workflow action."""
     if data.get("action-publish"):
         return "publish"
+    if data.get("action-submit") or data.get("action-restart-workflow"):
+        return "submit"
     if data.get("action-workflow-action"):
         return data.get("workflow-action-name")
     return None

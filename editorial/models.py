@@ -15,6 +15,7 @@ from wagtail.models import AbstractGroupApprovalTask, GroupPagePermission, TaskS
 from wagtail.models.pages import get_default_page_content_type
 
 from core import coverage
+from editorial import outcomes
 from editorial.checks import problems_for_page, summary
 from editorial.forms import COMMENT_REQUIRED, SendBackForm
 from editorial.responsible import record_approver
@@ -30,15 +31,19 @@ class ReviewTaskState(TaskState):
     the column) rather than Wagtail's notifier, which mails whole groups."""
 
     class Meta:
-        verbose_name = "审稿记录"
-        verbose_name_plural = "审稿记录"
+        verbose_name = _("review record")
+        verbose_name_plural = _("review records")
 
 
 class ReviewTask(AbstractGroupApprovalTask):
     records_responsible_editor = models.BooleanField(
-        "通过人记为责任编辑",
+        _("approver becomes the responsible editor"),
         default=False,
-        help_text="初审勾选:通过这一步的编辑记为文章的责任编辑(已手动指定的除外)",
+        help_text=_(
+            "Tick for the first review: the editor who approves this step is "
+            "recorded as the article's responsible editor (unless one was chosen "
+            "by hand)."
+        ),
     )
 
     task_state_class = ReviewTaskState
@@ -48,13 +53,16 @@ class ReviewTask(AbstractGroupApprovalTask):
     ]
 
     class Meta:
-        verbose_name = "栏目审稿"
-        verbose_name_plural = "栏目审稿"
+        verbose_name = _("column review")
+        verbose_name_plural = _("column reviews")
+        # A permission's name is data (auth_permission rows), kept as it was.
         permissions = [("set_responsible_editor", "可手动指定文章的责任编辑")]
 
     @classmethod
     def get_description(cls):
-        return "所选用户组中、对该栏目有修改权限的成员审核这一步"
+        return _(
+            "Members of the chosen groups who may edit the column review this step"
+        )
 
     def can_review(self, page, user) -> bool:
         if not user.is_active:
@@ -121,4 +129,8 @@ class ReviewTask(AbstractGroupApprovalTask):
                 raise ReviewRefused(summary(problems))
             if self.records_responsible_editor and hasattr(page, "responsible_editor"):
                 record_approver(page, user)
-        return super().on_action(task_state, user, action_name, **kwargs)
+        result = super().on_action(task_state, user, action_name, **kwargs)
+        outcome = outcomes.describe(task_state, action_name)
+        if outcome:
+            outcomes.note(outcome)
+        return result

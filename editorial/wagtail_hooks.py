@@ -1,4 +1,5 @@
 from django.contrib.auth.models import Permission
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views.home import (
     UserObjectsInWorkflowModerationPanel,
@@ -27,11 +28,15 @@ hooks.register(CLEAN_HOOK, check_review_action)
 def register_responsible_editor_log_action(actions):
     @actions.register_action(LOG_ACTION)
     class ResponsibleEditorFormatter(LogFormatter):
-        label = "记录责任编辑"
+        label = _("Record responsible editor")
 
         def format_message(self, log_entry):
             name = log_entry.data.get("name", "")
-            return f"初审通过,责任编辑记为 {name}" if name else "初审通过,记录责任编辑"
+            if name:
+                return _(
+                    "First review approved; responsible editor recorded as %(name)s"
+                ) % {"name": name}
+            return _("First review approved; responsible editor recorded")
 
 
 @hooks.register("register_permissions")

@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 
 from feedback import switch_urls, switches
 from feedback.bulk_actions import BULK_ACTIONS
+from feedback.dashboard import FeedbackQueuePanel, handles_feedback
 from feedback.models import Feedback, Scope
 from feedback.permissions import (
     HANDLER_GROUP,
@@ -98,3 +99,9 @@ def comment_switch_button(page, user, view_name=None, next_url=None):
         return []
     url = reverse("feedback_switches:page", args=[scope, page.pk])
     return [Button(_("Comment switch"), url, icon_name="cog", priority=67)]
+
+
+@hooks.register("construct_homepage_panels")
+def add_feedback_queue(request, panels):
+    if handles_feedback(request.user):
+        panels.append(FeedbackQueuePanel())

@@ -3,6 +3,7 @@ from django.db import connection, models
 from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -17,7 +18,7 @@ from articles.blocks import ArticleBodyBlock
 from articles.forms import ArticlePageForm
 from articles.models.reprint import ReprintFields
 from articles.models.withdrawal import WithdrawableArticle, Withdrawal
-from articles.panels import WithdrawalBanner
+from articles.panels import OwnAuthorOffer, WithdrawalBanner
 from articles.permissions import ArticlePermissionTester
 from articles.structured_data import article_json_ld, share_image
 from core import render_cache
@@ -248,6 +249,7 @@ class ArticlePage(WithdrawableArticle, ReprintFields, BasePage):
             heading="题图",
         ),
         FieldPanel("body"),
+        OwnAuthorOffer(),
         InlinePanel("bylines", label="署名", min_num=0),
         MultiFieldPanel(
             [
@@ -342,6 +344,21 @@ class ArticlePage(WithdrawableArticle, ReprintFields, BasePage):
             return self.source
         site_settings = SiteSettings.for_request(request) if request else None
         return site_settings.default_source if site_settings else None
+
+    @property
+    def status_string(self):
+        """The page listing's status: a piece sent back reads 退回修改, one in
+        review names its step (审核中（复审）) rather than Wagtail's 草稿."""
+        state = self.current_workflow_state  # prefetched by the listing
+        if state is None:
+            return super().status_string
+        if state.status == state.STATUS_NEEDS_CHANGES:
+            label = pgettext("page status", "sent back")
+        else:
+            task_state = state.current_task_state
+            step = task_state.task.name if task_state else ""
+            label = pgettext("page status", "in review (%(step)s)") % {"step": step}
+        return f"{gettext('live')} + {label}" if self.live else label
 
     @property
     def responsible_editor_name(self) -> str:

@@ -4,6 +4,9 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import pgettext
+from wagtail.models import Site
+
+from core.models import SiteSettings
 
 register = template.Library()
 
@@ -45,3 +48,11 @@ def share_links(context, page) -> dict:
         "qq": f"https://connect.qq.com/widget/shareqq/index.html?url={encoded_url}&title={encoded_title}",
         "qr_code": f"{reverse('share_qr_code')}?url={quote(path, safe='/')}",
     }
+
+
+@register.simple_tag
+def admin_site_name() -> str:
+    """The site's name (站点设置 → 网站名称 of the default site), which the
+    admin dashboard shows to everyone."""
+    site = Site.objects.filter(is_default_site=True).first()
+    return SiteSettings.for_site(site).site_name if site else ""

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "security.two_factor.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Review actions say what happened ("复审已通过，进入终审"): editorial/outcomes.py
+    "editorial.outcomes.ReviewOutcomeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",

@@ -4,12 +4,14 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import TestCase, override_settings
+from django.urls import clear_url_caches
 from wagtail.images import get_image_model
 from wagtail.models import WorkflowPage
 
 from articles.models import ArticlePage, Author, ColumnPage, Source
 
+DESK_URLS = "tests.demo.urls_desk_admin"  # the admin under /desk/ (WAGTAILADMIN_PATH)
 DEMO_DATA = Path(__file__).resolve().parents[2] / "demo" / "data"
 
 
@@ -33,7 +35,13 @@ def load_demo() -> str:
 class LoadDemoTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.first_output = load_demo()
+        with override_settings(
+            WAGTAILADMIN_BASE_URL="http://127.0.0.1:8201", ROOT_URLCONF=DESK_URLS
+        ):
+            clear_url_caches()
+            cls.first_output = load_demo()
+        clear_url_caches()
+        cls.summary = cls.first_output[cls.first_output.index("Demo ready") :]
         cls.after_first_run = demo_counts()
         cls.second_output = load_demo()
         cls.after_second_run = demo_counts()
@@ -90,6 +98,18 @@ class LoadDemoTests(TestCase):
         self.assertIn("Demo ready", self.first_output)
         self.assertIn("[1/", self.first_output)
         self.assertNotIn("[1/", self.second_output, "nothing new the second time")
+
+    def test_summary_names_the_admin_url_and_each_demo_user_with_their_role(self):
+        self.assertIn("Admin: http://127.0.0.1:8201/desk/\n", self.summary)
+        self.assertIn("writer     撰稿人 林晓雨", self.summary)
+        self.assertIn("feedback   反馈处理员 苏一禾", self.summary)
+        self.assertNotIn("/admin/", self.summary)
+
+    def test_demo_writer_and_editor_byline_as_their_own_authors(self):
+        for username, name in (("writer", "林晓雨"), ("editor", "周明哲")):
+            author = Author.objects.get(user__username=username)
+            self.assertEqual(author.name, name)
+        self.assertEqual(Author.objects.get(user__username="writer").slug, "lin-xiaoyu")
 
     def test_demo_users_have_their_roles_columns_and_review_chains(self):
         users = {user.username: user for user in get_user_model().objects.all()}

@@ -3,8 +3,9 @@ exactly what is missing, whichever way the approval is sent."""
 
 from django.core import mail
 from django.test import TestCase
+from wagtail.blocks import StreamBlockValidationError
 from wagtail.models import Site
-from wagtail.test.utils.form_data import rich_text
+from wagtail.test.utils.form_data import rich_text, streamfield
 
 from articles.models import ArticlePage
 from core.models import SiteSettings, Term
@@ -24,8 +25,19 @@ from .newsroom import (
 
 
 def form_errors(response) -> list[str]:
+    """Every message on the form: its fields (a stream's own messages and
+    its blocks'), and the 署名 panel (the bylines formset)."""
     form = response.context["form"]
-    return [str(error) for errors in form.errors.values() for error in errors]
+    messages = []
+    for errors in form.errors.as_data().values():
+        for error in errors:
+            if isinstance(error, StreamBlockValidationError):
+                messages += [str(e.message) for e in error.non_block_errors.as_data()]
+                messages += [str(e.message) for e in error.block_errors.values()]
+            else:
+                messages += error.messages
+    bylines = form.formsets.get("bylines")
+    return messages + (list(bylines.non_form_errors()) if bylines else [])
 
 
 class PreflightTestCase(TestCase):
@@ -37,12 +49,16 @@ class PreflightTestCase(TestCase):
         Term.objects.create(text="加微信", level=Term.Level.SUSPECT)
 
     def submit(self, column=None, **fields):
+        """A piece in 初审 however it got there: saved as a draft, then put
+        into its column's chain (the form's submit would check it first)."""
         self.client.force_login(self.newsroom.writer)
         self.client.post(
             add_url(column or self.newsroom.three_step),
-            article_form_data(self.newsroom, action="action-submit", **fields),
+            article_form_data(self.newsroom, **fields),
         )
-        return ArticlePage.objects.latest("pk")
+        page = ArticlePage.objects.latest("pk")
+        page.get_workflow().start(page, self.newsroom.writer)
+        return page
 
     def approve_in_editor(self, page, **changes):
         self.client.force_login(self.newsroom.editor)
@@ -160,7 +176,7 @@ class PreflightForgedApprovalTests(PreflightTestCase):
         self.assertTrue(is_refused(response))
         self.assertEqual(task_state_of(page).task.name, "复审")
         problems = problems_for_page(page.get_latest_revision_as_object())
-        self.assertEqual([problem.field for problem in problems], [None])  # byline
+        self.assertEqual([problem.field for problem in problems], ["bylines"])
 
     def test_chief_cannot_publish_directly_past_the_check(self):
         newsroom = self.newsroom
@@ -178,3 +194,63 @@ class PreflightForgedApprovalTests(PreflightTestCase):
         )
         self.assertEqual(response.status_code, 302)
         self.assertTrue(ArticlePage.objects.child_of(newsroom.other).get().live)
+
+
+class PreflightOnSubmissionTests(PreflightTestCase):
+    """Submitting for review runs the same check; problems stop the
+    submission, each next to its field or panel, and nothing typed is lost."""
+
+    def post_new(self, **fields):
+        self.client.force_login(self.newsroom.writer)
+        return self.client.post(
+            add_url(self.newsroom.three_step),
+            article_form_data(self.newsroom, action="action-submit", **fields),
+        )
+
+    def test_a_complete_piece_is_submitted(self):
+        response = self.post_new()
+        self.assertEqual(response.status_code, 302)
+        page = ArticlePage.objects.latest("pk")
+        self.assertEqual(task_state_of(page).task.name, "初审")
+
+    def test_a_piece_without_byline_is_not_submitted_and_the_panel_says_why(self):
+        response = self.post_new(bylines=False, title="没有署名的稿子")
+        self.assertEqual(response.status_code, 200)
+        form = response.context["form"]
+        self.assertIn(
+            "缺少署名:请至少添加一位作者。", form.formsets["bylines"].non_form_errors()
+        )
+        self.assertEqual(form.data["title"], "没有署名的稿子")  # kept
+        self.assertFalse(ArticlePage.objects.filter(title="没有署名的稿子").exists())
+        self.assertContains(response, "缺少署名:请至少添加一位作者。")
+
+    def test_a_blocked_term_is_shown_on_the_body_block_that_holds_it(self):
+        body = streamfield(
+            [
+                ("paragraph", rich_text("<p>开门纳谏。</p>")),
+                ("paragraph", rich_text("<p>警惕网上赌场的引流。</p>")),
+            ]
+        )
+        response = self.post_new(body=body)
+        self.assertEqual(response.status_code, 200)
+        (error,) = response.context["form"].errors.as_data()["body"]
+        self.assertEqual(list(error.block_errors), [1])
+        self.assertIn("「网上赌场」", error.block_errors[1].message)
+        self.assertIn("正文含有禁用词「网上赌场」", form_errors(response))
+        self.assertFalse(ArticlePage.objects.exists())
+
+    def test_a_sent_back_piece_is_checked_again_on_resubmission(self):
+        page = self.submit()
+        state = page.current_workflow_state
+        task_state = state.current_task_state
+        task_state.task.specific.on_action(
+            task_state, self.newsroom.editor, "reject", comment="请补充来源"
+        )
+        self.client.force_login(self.newsroom.writer)
+        html = self.client.get(edit_url(page)).content.decode()
+        data = edit_form_data(html, action="action-submit", title="无码专区观察")
+        response = self.client.post(edit_url(page), data)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("标题含有禁用词「无码专区」", form_errors(response))
+        state.refresh_from_db()
+        self.assertEqual(state.status, state.STATUS_NEEDS_CHANGES)

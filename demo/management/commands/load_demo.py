@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.urls import reverse
 from django.utils.html import escape
 from wagtail.models import Site, Workflow, WorkflowPage
 
@@ -24,7 +25,9 @@ from articles.models import (
     RelatedArticle,
     Source,
 )
+from articles.own_author import own_author
 from core.models import SiteSettings, Term
+from core.people import display_name
 from demo.feedback import load_demo_feedback
 from demo.images import demo_image
 from editorial.roles import EDITORS, WRITERS
@@ -47,6 +50,8 @@ DEMO_USERS = [
 # The demo writer and editor work on two columns; 基层笔谈 has no team of
 # theirs. Each column's review chain, as an admin would pick it.
 DEMO_TEAMS = {"writer": WRITERS, "editor": EDITORS}
+# Demo users whose new pieces start with their own byline (Author.user).
+DEMO_OWN_BYLINES = ("writer", "editor")
 DEMO_COLUMN_WORKFLOWS = {"qinglan-shiping": "三审", "minsheng-guancha": "二审"}
 
 
@@ -70,6 +75,8 @@ class Command(BaseCommand):
         self.load_newsroom(columns, users)
         self.ensure_author_index(home)
         authors = self.load_authors()
+        for username in DEMO_OWN_BYLINES:
+            own_author(users[username])
         self.load_articles(columns, authors, sources, editor=users["editor"])
         load_demo_feedback(users)
         self.stdout.write(self.style.SUCCESS(self.summary()))
@@ -291,17 +298,29 @@ class Command(BaseCommand):
         raise ValueError(f"Unknown demo block type {kind!r} in {slug}")
 
     def summary(self) -> str:
-        login = (
-            f"admin / {DEMO_PASSWORD}"
-            if self.usable_passwords
-            else "(DEBUG is off: demo users have no usable password)"
+        """What was loaded, where the admin is (WAGTAILADMIN_BASE_URL, which
+        `make run` sets to the address it serves, and WAGTAILADMIN_PATH), and
+        who can log in as which role."""
+        admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+            "wagtailadmin_home"
         )
-        return (
+        if self.usable_passwords:
+            login = f"password for every demo user: {DEMO_PASSWORD}"
+        else:
+            login = "DEBUG is off: demo users have no usable password"
+        User = get_user_model()
+        lines = [
             f"Demo ready: {ColumnPage.objects.count()} columns, "
             f"{ArticlePage.objects.live().count()} articles, "
-            f"{Author.objects.count()} authors. Admin login: {login} "
-            f"at {settings.WAGTAILADMIN_BASE_URL}/admin/"
-        )
+            f"{Author.objects.count()} authors.",
+            f"Admin: {admin_url}",
+            f"Demo users ({login}):",
+            "  admin      superuser",
+        ]
+        for username, group_name, _family, _given in DEMO_USERS:
+            user = User.objects.get(username=username)
+            lines.append(f"  {username:<10} {group_name} {display_name(user)}")
+        return "\n".join(lines)
 
 
 def published_at(item) -> datetime:
