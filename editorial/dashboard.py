@@ -7,18 +7,20 @@ are shown with the writer's pieces in review and sent back.
 Each section is one or two queries whatever the number of pieces; the review
 sections ask each active workflow task (a handful) and each column once."""
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db.models import CharField, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
+from django.utils import timezone
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.components import Component
 from wagtail.models import Comment, Page, Revision, TaskState, WorkflowState
 from wagtail.models.pages import get_default_page_content_type
 
-from articles.models import ArticlePage
+from articles.models import ArticlePage, ColumnPage
 from core import coverage
 from core.people import display_name
 
@@ -199,15 +201,35 @@ def waiting_for_review_by(user):
     pages = Page.objects.in_bulk(
         [int(state.workflow_state.object_id) for state in states]
     )
-    return [
-        {
-            "page": pages[int(state.workflow_state.object_id)],
-            "task_state": state,
-            "submitter": display_name(state.workflow_state.requested_by),
-        }
-        for state in states
-        if int(state.workflow_state.object_id) in pages
-    ]
+    turnaround = turnaround_by_column(pages.values())
+    items = []
+    for state in states:
+        page = pages.get(int(state.workflow_state.object_id))
+        if page is None:
+            continue
+        hours = turnaround.get(page.path[: -page.steplen])
+        due = state.started_at + dt.timedelta(hours=hours) if hours else None
+        items.append(
+            {
+                "page": page,
+                "task_state": state,
+                "submitter": display_name(state.workflow_state.requested_by),
+                "due": due,
+                "overdue": bool(due and due < timezone.now()),
+            }
+        )
+    return items
+
+
+def turnaround_by_column(pages) -> dict[str, int]:
+    """{column path: review turnaround in hours} of the pages' columns that
+    set one, in one query."""
+    paths = {page.path[: -page.steplen] for page in pages}
+    return dict(
+        ColumnPage.objects.filter(
+            path__in=paths, review_turnaround_hours__isnull=False
+        ).values_list("path", "review_turnaround_hours")
+    )
 
 
 def scheduled_for(user):
@@ -264,7 +286,12 @@ def desk_sections(user) -> list[DeskSection]:
         DeskSection(
             "to-review",
             desk_("Waiting for my review"),
-            (desk_("Review step"), desk_("Submitted by"), desk_("Arrived")),
+            (
+                desk_("Review step"),
+                desk_("Submitted by"),
+                desk_("Arrived"),
+                desk_("Due by"),
+            ),
             waiting_for_review_by(user),
             "editorial/dashboard/desk_rows/_to_review.html",
         ),

@@ -1,5 +1,6 @@
 from django.db import models
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
@@ -21,11 +22,22 @@ class ColumnPage(BasePage):
         "默认眉题", max_length=40, blank=True, help_text="如:【地评线】;文章可单独设置"
     )
 
+    review_turnaround_hours = models.PositiveSmallIntegerField(
+        _("review turnaround (hours)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How long each review step may take; the reviewers' desk shows when "
+            "a piece is due. Empty: no deadline."
+        ),
+    )
+
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("intro"),
         FieldPanel("default_kicker"),
         FieldPanel("default_disclaimer"),
+        FieldPanel("review_turnaround_hours"),
     ]
     search_fields = [*BasePage.search_fields, ChineseSearchField("intro")]
 

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.models import ColumnPage
 from tests.articles.factories import ArticlePageFactory
 
 from .newsroom import build_newsroom, piece, sent_back, submitted
@@ -107,3 +108,22 @@ class EditorsDeskTests(TestCase):
                 counts[round_, username] = len(queries)
         for username in ("writer", "editor"):
             self.assertEqual(counts["few", username], counts["many", username])
+
+    def test_reviewers_see_the_due_time_when_the_column_sets_a_turnaround(self):
+        soup = BeautifulSoup(self.desk_of("editor").content, "html.parser")
+        row = soup.select_one(f'tr[data-page-id="{self.in_first_review.pk}"]')
+        self.assertEqual(row.select_one("[data-desk-due]").text.strip(), "—")
+
+        ColumnPage.objects.filter(pk=self.newsroom.three_step.pk).update(
+            review_turnaround_hours=24
+        )
+        task_state = self.in_first_review.current_workflow_task_state
+        started = timezone.now() - dt.timedelta(hours=30)
+        type(task_state).objects.filter(pk=task_state.pk).update(started_at=started)
+        soup = BeautifulSoup(self.desk_of("editor").content, "html.parser")
+        row = soup.select_one(f'tr[data-page-id="{self.in_first_review.pk}"]')
+        due = timezone.localtime(started + dt.timedelta(hours=24))
+        self.assertEqual(
+            row.select_one("[data-desk-due]").text.strip(),
+            f"已超期 · {due:%Y-%m-%d %H:%M}",
+        )
