@@ -130,7 +130,6 @@ class ReviewTask(AbstractGroupApprovalTask):
             if self.records_responsible_editor and hasattr(page, "responsible_editor"):
                 record_approver(page, user)
         result = super().on_action(task_state, user, action_name, **kwargs)
-        outcome = outcomes.describe(task_state, action_name)
-        if outcome:
-            outcomes.note(outcome)
+        if outcomes.collecting():  # someone acted in the admin: tell them
+            outcomes.note(outcomes.describe(task_state, action_name))
         return result

@@ -19,9 +19,15 @@ from core.people import display_name
 OUTCOMES: ContextVar[list | None] = ContextVar("review_outcomes", default=None)
 
 
-def note(message: str) -> None:
+def collecting() -> bool:
+    """Whether a request is running that will show the outcomes (not a
+    script, the scheduler or a test calling the task directly)."""
+    return OUTCOMES.get() is not None
+
+
+def note(message: str | None) -> None:
     outcomes = OUTCOMES.get()
-    if outcomes is not None:  # outside a request (scripts, tests): nobody to tell
+    if outcomes is not None and message:
         outcomes.append(message)
 
 

@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
-from django.test import TestCase
+from django.core import mail
+from django.test import TestCase, override_settings
 from django.urls import reverse
 
 from .newsroom import (
@@ -53,11 +54,19 @@ class ReviewOutcomeMessageTests(TestCase):
         self.assertEqual(self.act("deputy", page, "approve"), ["复审已通过，进入终审"])
         self.assertEqual(self.act("chief", page, "approve"), ["已发布"])
 
+    @override_settings(WAGTAILADMIN_BASE_URL="http://127.0.0.1:8201")
     def test_sending_back_names_the_writer(self):
         page = piece(self.newsroom)
         submitted(self.newsroom, page)
+        mail.outbox.clear()
         messages = self.act("editor", page, "reject", comment="请补充数据来源")
         self.assertEqual(messages, ["已退回撰稿人林晓雨修改"])
+        # The writer's e-mail names the reviewer family name first and links
+        # to the admin at WAGTAILADMIN_BASE_URL (which `make run` sets).
+        (email,) = [m for m in mail.outbox if self.newsroom.writer.email in m.to]
+        self.assertIn("周明哲", email.body)
+        self.assertNotIn("明哲 周", email.body)
+        self.assertIn(f"http://127.0.0.1:8201/admin/pages/{page.pk}/edit/", email.body)
 
     def test_approving_a_scheduled_piece_gives_its_time(self):
         newsroom = self.newsroom
