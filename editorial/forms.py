@@ -25,6 +25,9 @@ from editorial.checks import (
 # The actions whose POST runs the pre-approval check on the form: approving
 # a step, publishing directly, and submitting (or resubmitting) for review.
 CHECKED_ACTIONS = ("approve", "publish", "submit")
+# What only an approver can settle does not stop a submission: confirming
+# that a reprint's title may differ from the original's.
+APPROVERS_DUTIES = ("reprint_title_confirmed",)
 BLOCK_HAS_BLOCKED_TERMS = gettext_lazy(
     "This block contains the blocked term(s) %(terms)s; please remove them."
 )
@@ -49,6 +52,8 @@ def check_review_action(form) -> None:
         form.add_error(None, COMMENT_REQUIRED)
     if action in CHECKED_ACTIONS and not (action == "publish" and is_superuser(form)):
         for problem in find_problems(draft(form)):
+            if action == "submit" and problem.field in APPROVERS_DUTIES:
+                continue
             show_problem(form, problem)
 
 

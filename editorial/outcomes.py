@@ -49,9 +49,9 @@ def describe(task_state, action_name: str) -> str | None:
             "next": state.current_task_state.task.name,
         }
     if state.status == WorkflowState.STATUS_APPROVED:
-        revision = task_state.revision
-        revision.refresh_from_db()
-        if revision.approved_go_live_at:
+        # Wagtail publishes (or schedules) the latest revision at the end.
+        revision = state.content_object.get_latest_revision()
+        if revision and revision.approved_go_live_at:
             when = formats.date_format(
                 timezone.localtime(revision.approved_go_live_at),
                 pgettext("review outcome", "M j, H:i"),

@@ -124,7 +124,23 @@ class ReprintApprovalTests(ReprintTestCase):
         self.assertEqual(task_state_of(page).task.name, "终审")
 
     def test_an_outlet_off_the_approved_list_is_refused(self):
-        page = self.submit(source=str(self.unapproved.pk))
+        # Submitting is refused, next to the source field.
+        self.client.force_login(self.newsroom.writer)
+        data = {"title": TITLE, "source": str(self.unapproved.pk), **ORIGINAL}
+        response = self.client.post(
+            add_url(self.newsroom.two_step),
+            article_form_data(self.newsroom, action="action-submit", **data),
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(any(NOT_APPROVED in e for e in form_errors(response)["source"]))
+        # A piece in review from that outlet (put there another way, or the
+        # outlet taken off the list since) cannot be approved either.
+        response = self.client.post(
+            add_url(self.newsroom.two_step),
+            article_form_data(self.newsroom, action="action-save-draft", **data),
+        )
+        page = ArticlePage.objects.latest("pk")
+        page.get_workflow().start(page, self.newsroom.writer)
         response = self.approve(page)
         self.assertEqual(response.status_code, 200)
         self.assertTrue(any(NOT_APPROVED in e for e in form_errors(response)["source"]))

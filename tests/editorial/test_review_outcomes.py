@@ -10,8 +10,12 @@ from django.core import mail
 from django.test import TestCase, override_settings
 from django.urls import reverse
 
+from articles.models import ArticlePage
+
 from .newsroom import (
+    add_url,
     approve_in_editor,
+    article_form_data,
     build_newsroom,
     piece,
     submitted,
@@ -22,7 +26,9 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def messages_of(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
+    """The messages this request added (not ones left from earlier)."""
+    storage = get_messages(response.wsgi_request)
+    return [str(message) for message in storage._queued_messages]
 
 
 class ReviewOutcomeMessageTests(TestCase):
@@ -71,10 +77,18 @@ class ReviewOutcomeMessageTests(TestCase):
     def test_approving_a_scheduled_piece_gives_its_time(self):
         newsroom = self.newsroom
         go_live = dt.datetime(2031, 12, 3, 9, 12, tzinfo=SHANGHAI)
-        page = piece(newsroom, column=newsroom.two_step)
-        page.go_live_at = go_live
-        page.save_revision(user=newsroom.writer)
-        submitted(newsroom, page, approvals=[newsroom.editor])
+        self.client.force_login(newsroom.writer)
+        self.client.post(
+            add_url(newsroom.two_step),
+            article_form_data(
+                newsroom,
+                action="action-submit",
+                title="定时发布的评论",
+                go_live_at=go_live.strftime("%Y-%m-%d %H:%M"),
+            ),
+        )
+        page = ArticlePage.objects.get(title="定时发布的评论")
+        self.assertEqual(self.act("editor", page, "approve"), ["初审已通过，进入终审"])
         self.assertEqual(self.act("chief", page, "approve"), ["已排期：12月3日 09:12"])
 
 
