@@ -4,6 +4,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from articles import slugs
 from articles.models.reprint import titles_differ
 from core.models import SiteSettings
+from core.people import display_name
 
 # Apps above articles check the form too: a function registered with
 # @hooks.register(CLEAN_HOOK) gets the form after its own clean() and adds its
@@ -29,7 +30,13 @@ class ArticlePageForm(WagtailAdminPageForm):
     """Editors describe the lead image for readers who cannot see it, or
     say it is decorative, as the body's image block asks of body images;
     a reprint names where it first appeared; then every CLEAN_HOOK function
-    checks the form."""
+    checks the form. People are named as everywhere else (family name
+    first), not by their account name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "responsible_editor" in self.fields:
+            self.fields["responsible_editor"].label_from_instance = display_name
 
     def __init__(self, *args, **kwargs):
         if not kwargs.get("data") and not (args and args[0] is not None):
