@@ -34,14 +34,11 @@ class ArticlePageForm(WagtailAdminPageForm):
     first), not by their account name."""
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "responsible_editor" in self.fields:
-            self.fields["responsible_editor"].label_from_instance = display_name
-
-    def __init__(self, *args, **kwargs):
         if not kwargs.get("data") and not (args and args[0] is not None):
             start_with_own_byline(kwargs.get("instance"), kwargs.get("for_user"))
         super().__init__(*args, **kwargs)
+        if "responsible_editor" in self.fields:
+            self.fields["responsible_editor"].label_from_instance = display_name
 
     def clean_slug(self):
         """A page never published gets a pinyin slug from its title unless a
