@@ -8,7 +8,7 @@ PORT ?= 8000
 BROWSER_ARTIFACTS ?= test-artifacts/browser
 NGINX_PURGE_MODULE := /usr/lib/nginx/modules/ngx_http_cache_purge_module.so
 
-.PHONY: run run-prod test test-postgres test-browser test-resilience check-content lint format check install install-dev clean bench audit
+.PHONY: run run-prod test test-postgres test-browser test-resilience check-content lint format check install install-dev clean bench bench-comments audit
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -70,11 +70,17 @@ compare-html: install-dev ## same HTML, feeds and sitemap as BASE? (scripts/comp
 	$(PY) scripts/compare_html.py --base $(BASE) $(COMPARE_ARGS)
 # Not part of CI: about 11 minutes on a built database, about 40 minutes to build the
 # 100,000-article one the first time (docs/performance.md).
-bench: install-dev ## miss/hit against today's build, then pages at 1,000 and 100,000 articles (wrk, nginx, gunicorn)
+bench: install-dev ## miss/hit against today's build, pages at 1,000 and 100,000 articles (wrk, nginx, gunicorn), then comments
 	@command -v wrk >/dev/null && test -f $(NGINX_PURGE_MODULE) || \
 		(apt-get update -q && apt-get install -y -q wrk nginx libnginx-mod-http-cache-purge)
 	$(PY) bench/miss_hit_bench.py $(MISS_HIT_ARGS)
 	$(PY) bench/page_bench.py $(BENCH_ARGS)
+	$(PY) bench/comment_bench.py $(COMMENT_BENCH_ARGS)
+
+# Not part of CI: 100 verified readers posting comments for 30 s while the article
+# stays a page-cache hit (PostgreSQL, gunicorn, Redis); about 2 minutes with setup.
+bench-comments: install-dev ## 100 verified readers posting for 30 s, article served from cache
+	$(PY) bench/comment_bench.py $(COMMENT_BENCH_ARGS)
 
 # Not part of CI: Lighthouse (mobile and desktop, 3 runs each), axe-core and the Nu
 # HTML checker on every kind of reader page, served by deploy/run-prod on ports of
