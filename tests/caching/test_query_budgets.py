@@ -28,7 +28,7 @@ BUDGETS = {
     "archive": 10,
     "front page": 12,
     "feed": 8,
-    "column feed": 8,
+    "column feed": 9,  # the column and its restrictions; renditions for enclosures
     "search": 10,
 }
 
@@ -122,7 +122,7 @@ RENDER_CACHED_BUDGETS = {
     "archive": 8,
     "front page": 10,
     "feed": 8,
-    "column feed": 8,
+    "column feed": 9,  # the column and its restrictions; renditions for enclosures
     "search": 8,
 }
 

@@ -149,6 +149,7 @@ NUL_REQUESTS = {
     "feedback:figures": ["GET /feedback/figures/?x=%00", "GET /feedback/figures/%00"],
     "sitemap": ["GET /sitemap.xml?p=%00"],
     "robots_txt": ["GET /robots.txt?x=%00"],
+    "favicon": ["GET /favicon.ico?x=%00", "GET /favicon.ico%00"],
     "choose_script": ["GET /script/%00/", "GET /script/hant/?next=%00"],
     "search": [
         "GET /search/?q=%00",
