@@ -136,7 +136,8 @@ def log_event(item, action, *, user=None, ip=None, from_state="", to_state=""):
     detail = {"kind": item.kind, "column": item.column_id}
     if from_state or to_state:
         detail |= {"from": str(from_state), "to": str(to_state)}
-    if action == "submit":
+    if action in {"submit", "screen"}:
+        # The screening result belongs to the submission: the submitter's IP.
         ip = ip or item.ip_address
     if action == "screen":
         detail |= {"screening": item.screening}

@@ -171,6 +171,7 @@ class FeedbackEventsTests(TestCase):
             self.assertEqual(row.content_sha256, sha("说得在理，支持。"))
             self.assertEqual(row.article_id, self.article.pk)
         self.assertEqual(rows[0].ip_address, item.ip_address)
+        self.assertEqual(rows[1].ip_address, item.ip_address)
         self.assertEqual(rows[1].detail["screening"], "clean")
 
     def test_moderation_is_logged_with_the_staff_member(self):
