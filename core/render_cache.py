@@ -26,13 +26,14 @@ that another process's renewal cannot reach, as for the page cache).
 Settings: RENDER_CACHE_ENABLED (off in dev and tests), RENDER_CACHE_SECONDS."""
 
 import hashlib
-import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 
-GENERATION_KEY = "render-cache:generation"
+from core.generations import Generation
+
+RENDER = Generation("render-cache", wait_for_replica=True)
+GENERATION_KEY = RENDER.key
 MISSING = object()
 
 
@@ -41,11 +42,7 @@ def enabled() -> bool:
 
 
 def generation() -> str:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        value = cache.get(GENERATION_KEY, "")
-    return value
+    return RENDER.current()
 
 
 def key_for(*parts) -> str:
@@ -67,53 +64,8 @@ def cached(parts: tuple, compute, *, store=lambda value: True):
     return value
 
 
-def new_generation() -> None:
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
-
-
-def _after_commit() -> None:
-    from core.replication import wait_for_replica
-
-    wait_for_replica()
-    new_generation()
-
-
-def renew() -> None:
-    """Now, for this transaction's own reads, and again after the commit
-    (once a read replica has it too), for a value another request took in
-    between from the data before it."""
-    new_generation()
-    transaction.on_commit(_after_commit)
-
-
-def changed(sender, **kwargs) -> None:
-    if kwargs.get("raw"):
-        return  # loaddata (restore_site) clears the caches when it is done
-    renew()
-
-
-def page_deleted(sender, instance, **kwargs) -> None:
-    from wagtail.models import Page
-
-    if isinstance(instance, Page):
-        renew()
-
-
-def connect() -> None:
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.models import PageViewRestriction
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from core.purging import article_changed
-
-    page_published.connect(changed, dispatch_uid="render_cache.published")
-    page_unpublished.connect(changed, dispatch_uid="render_cache.unpublished")
-    post_page_move.connect(changed, dispatch_uid="render_cache.moved")
-    post_delete.connect(page_deleted, dispatch_uid="render_cache.page_deleted")
-    article_changed.connect(changed, dispatch_uid="render_cache.article")
-    for signal in (post_save, post_delete):
-        signal.connect(
-            changed,
-            sender=PageViewRestriction,
-            dispatch_uid=f"render_cache.restriction.{signal is post_save}",
-        )
+new_generation = RENDER.renew_now
+# Now, for this transaction's own reads, and again after the commit (once a
+# read replica has it too).
+renew = RENDER.renew
+connect = RENDER.connect
