@@ -1,10 +1,12 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
 from articles.listings import (
@@ -18,6 +20,7 @@ from articles.models import ArticlePage, ColumnPage
 from core import render_cache
 from core.models import BasePage
 from core.pagination import paginate
+from home.forms import HomePageForm
 
 LATEST_COUNT = 12
 PER_COLUMN_COUNT = 4
@@ -41,13 +44,26 @@ class HomePage(RoutablePageMixin, BasePage):
             "article is taken offline"
         ),
     )
+    lead_story_until = models.DateTimeField(
+        _("lead story until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Empty: until the lead story is changed. At this time the front "
+            "page goes back to choosing its lead itself"
+        ),
+    )
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("intro"),
-        FieldPanel("lead_story"),
+        MultiFieldPanel(
+            [FieldPanel("lead_story"), FieldPanel("lead_story_until")],
+            heading=_("Lead story"),
+        ),
     ]
 
+    base_form_class = HomePageForm
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["articles.ColumnPage", "articles.AuthorIndexPage"]
     max_count = 1
@@ -55,6 +71,23 @@ class HomePage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("front page")
+
+    def clean(self):
+        super().clean()
+        if self.lead_story_until is None:
+            return
+        if self.lead_story_id is None:
+            raise ValidationError(
+                {"lead_story_until": _("Choose the lead story to keep until then.")}
+            )
+
+    @property
+    def pinned_lead_id(self) -> int | None:
+        """The editors' pick, unless its time has run out (the scheduler's
+        expire_lead_story then clears it and purges the front page)."""
+        if self.lead_story_until and self.lead_story_until <= timezone.now():
+            return None
+        return self.lead_story_id
 
     def route(self, request, path_components):
         """A path that is not one of the routes above is a column's: fetch
@@ -80,7 +113,7 @@ class HomePage(RoutablePageMixin, BasePage):
         # moved, restricted, corrected or withdrawn: all renew the render
         # cache (core/render_cache.py).
         context = render_cache.cached(
-            ("front page", self.pk, self.lead_story_id), self.front_page_context
+            ("front page", self.pk, self.pinned_lead_id), self.front_page_context
         )
         return self.render(request, context_overrides=context)
 
@@ -94,13 +127,14 @@ class HomePage(RoutablePageMixin, BasePage):
         )
         newest = latest_ids(articles, LATEST_COUNT + 1)
         wanted = {*newest, *(pk for column in columns for pk in column.latest_ids)}
-        if self.lead_story_id:
-            wanted.add(self.lead_story_id)
+        pinned = self.pinned_lead_id
+        if pinned:
+            wanted.add(pinned)
         by_id = in_bulk_for_listing(articles, wanted)
 
         # The editors' pick while it is live and public, else the newest
         # article with a lead image (the layout wants one), else the newest.
-        lead = by_id.get(self.lead_story_id) or next(
+        lead = by_id.get(pinned) or next(
             (by_id[pk] for pk in newest if by_id[pk].lead_image_id),
             by_id[newest[0]] if newest else None,
         )

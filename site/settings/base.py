@@ -247,6 +247,7 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool(
 # by the production set-up): {"command": name, "args": [...], "every": seconds}.
 SCHEDULED_COMMANDS = [
     {"command": "publish_scheduled", "every": 60},
+    {"command": "expire_lead_story", "every": 60},
     {"command": "close_unrated_feedback", "every": 3600},
     {"command": "erase_feedback_contacts", "every": 3600},
     {"command": "purge_feedback_spam", "every": 3600},
