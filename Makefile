@@ -75,6 +75,7 @@ bench: install-dev ## miss/hit against today's build, pages at 1,000 and 100,000
 		(apt-get update -q && apt-get install -y -q wrk nginx libnginx-mod-http-cache-purge)
 	$(PY) bench/miss_hit_bench.py $(MISS_HIT_ARGS)
 	$(PY) bench/page_bench.py $(BENCH_ARGS)
+	$(PY) bench/crawler_bench.py $(CRAWLER_ARGS)
 	$(PY) bench/comment_bench.py $(COMMENT_BENCH_ARGS)
 
 # Not part of CI: 100 verified readers posting comments for 30 s while the article
