@@ -16,7 +16,14 @@ from statistics import median
 from django.core.cache import cache
 from django.utils import timezone
 
-from feedback.models import ANSWERED_KINDS, OPEN_STATES, Feedback, Rating, State
+from feedback.models import (
+    ANSWERED_KINDS,
+    OPEN_STATES,
+    Feedback,
+    Kind,
+    Rating,
+    State,
+)
 
 CACHE_KEY = "feedback:figures"
 CACHE_SECONDS = 300
@@ -94,18 +101,23 @@ def _month_starts(today: dt.date, count: int) -> list[dt.date]:
 
 def compute(now=None) -> dict:
     now = now or timezone.now()
-    rows = Feedback.objects.not_spam().values(
-        "kind",
-        "state",
-        "rating",
-        "column_id",
-        "column__title",
-        "created_at",
-        "accepted_at",
-        "first_replied_at",
-        "accept_due",
-        "reply_due",
-        "missed_deadline",
+    # Appeals against sanctions concern a reader, not an article or column.
+    rows = (
+        Feedback.objects.not_spam()
+        .exclude(kind=Kind.APPEAL)
+        .values(
+            "kind",
+            "state",
+            "rating",
+            "column_id",
+            "column__title",
+            "created_at",
+            "accepted_at",
+            "first_replied_at",
+            "accept_due",
+            "reply_due",
+            "missed_deadline",
+        )
     )
     overall = Figures("全部")
     columns: dict[int | None, Figures] = {}

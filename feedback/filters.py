@@ -1,11 +1,13 @@
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from articles.models import ArticlePage, ColumnPage
 from feedback.models import Feedback, Kind, Screening, State
 from feedback.permissions import columns_edited_by, sees_all_feedback
+from readers.models import Standing
 
 
 def _columns(request):
@@ -52,6 +54,13 @@ class FeedbackFilterSet(WagtailFilterSet):
         empty_label="全部",
         method="filter_reported",
     )
+    # Trusted commenters (readers/standing.py): a fast lane, still reviewed.
+    fast_lane = django_filters.ChoiceFilter(
+        label=_("Fast lane"),
+        choices=[("yes", _("Trusted commenters only"))],
+        empty_label=_("All items"),
+        method="filter_fast_lane",
+    )
     screening = django_filters.ChoiceFilter(
         label="筛查结果", choices=Screening.choices, empty_label="全部"
     )
@@ -77,3 +86,6 @@ class FeedbackFilterSet(WagtailFilterSet):
 
     def filter_reported(self, queryset, name, value):
         return queryset.filter(report_count__gt=0) if value else queryset
+
+    def filter_fast_lane(self, queryset, name, value):
+        return queryset.filter(reader__standing=Standing.TRUSTED) if value else queryset

@@ -33,7 +33,8 @@ def issue_timestamp(article_id: int) -> str:
 class FeedbackForm(forms.Form):
     kind = forms.ChoiceField(
         label="类型",
-        choices=Kind.choices,
+        # Appeals are sent from the reader's page, against a sanction.
+        choices=[(k, label) for k, label in Kind.choices if k != Kind.APPEAL],
         initial=Kind.COMMENT,
         widget=forms.RadioSelect,
         error_messages={

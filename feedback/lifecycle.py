@@ -13,6 +13,7 @@ step is recorded with who, when and why (FeedbackEvent)."""
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from commentlog import log as comment_log
 from core.people import display_name
@@ -48,6 +49,15 @@ ACTION_LABELS = {
     "correction": "更正文章",
     "erase_contact": "删除联系方式",
     "report": "读者举报",
+    # The comment community (feedback/comment_actions.py, feedback/reports.py)
+    "auto_hide": _("Hidden after many reports"),
+    "feature": _("Featured"),
+    "unfeature": _("No longer featured"),
+    "pin": _("Pinned"),
+    "unpin": _("Unpinned"),
+    "delete": _("Deleted"),
+    "dismiss_reports": _("Reports unfounded, kept"),
+    "confirm_hide": _("Reports upheld, kept hidden"),
 }
 
 COMMENT_ONLY = (Kind.COMMENT,)

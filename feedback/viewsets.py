@@ -118,7 +118,7 @@ class FeedbackIndexView(SafeSpreadsheetExportMixin, IndexView):
             super()
             .get_base_queryset()
             .visible_to(self.request.user)
-            .select_related("column", "assignee")
+            .select_related("column", "assignee", "reader")
         )
 
 

@@ -4,6 +4,7 @@ codes sent to a number."""
 
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,16 @@ from wagtail.fields import RichTextField
 
 def new_session_key() -> str:
     return secrets.token_urlsafe(16)
+
+
+class Standing(models.TextChoices):
+    """A commenter's credit state (readers/standing.py)."""
+
+    NEW = "new", _("New commenter")
+    TRUSTED = "trusted", _("Trusted commenter")
+    RESTRICTED = "restricted", _("Restricted commenter")
+    MUTED = "muted", _("Muted commenter")
+    BANNED = "banned", _("Banned commenter")
 
 
 class Reader(models.Model):
@@ -38,6 +49,12 @@ class Reader(models.Model):
         max_length=32, default=new_session_key, editable=False
     )
     is_active = models.BooleanField(_("may comment"), default=True)
+    # The credit state staff set (readers/standing.py); a mute ends at
+    # muted_until by itself.
+    standing = models.CharField(
+        _("credit state"), max_length=12, choices=Standing.choices, default=Standing.NEW
+    )
+    muted_until = models.DateTimeField(_("muted until"), null=True, blank=True)
     created_at = models.DateTimeField(_("verified first"), default=timezone.now)
     verified_at = models.DateTimeField(_("verified last"), default=timezone.now)
 
@@ -45,7 +62,12 @@ class Reader(models.Model):
         verbose_name = _("verified reader")
         verbose_name_plural = _("verified readers")
         ordering = ["-created_at"]
-        permissions = [("export_reader", _("Can export verified readers"))]
+        permissions = [
+            ("export_reader", _("Can export verified readers")),
+            ("sanction_reader", _("Can warn, restrict, mute or trust commenters")),
+            ("ban_reader", _("Can ban commenters")),
+            ("lift_ban", _("Can lift a ban")),
+        ]
 
     def __str__(self):
         return self.nickname or f"*{self.phone_last4}"
@@ -138,3 +160,73 @@ class ReaderDocument(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class SanctionKind(models.TextChoices):
+    WARNING = "warning", _("Warning to a commenter")
+    RESTRICT = "restrict", _("Restriction")
+    MUTE = "mute", _("Mute for some days")
+    BAN = "ban", _("Ban")
+    TRUST = "trust", _("Marked as trusted")
+    RESET = "reset", _("Back to new")
+    LIFT_BAN = "lift_ban", _("Ban lifted")
+
+
+class Sanction(models.Model):
+    """One change of a commenter's credit state by staff, with the reason:
+    shown to the reader (with how to appeal) and written to the comment log."""
+
+    reader = models.ForeignKey(
+        Reader, on_delete=models.CASCADE, related_name="sanctions"
+    )
+    kind = models.CharField(_("action"), max_length=12, choices=SanctionKind.choices)
+    reason = models.TextField(_("reason for the decision"))
+    until = models.DateTimeField(_("in force until"), null=True, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    by_name = models.CharField(_("by (name at the time)"), max_length=150, blank=True)
+    created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("credit record")
+        verbose_name_plural = _("credit records")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.reader} {self.get_kind_display()}"
+
+    @property
+    def may_be_appealed(self) -> bool:
+        return self.kind in APPEALABLE
+
+
+APPEALABLE = (
+    SanctionKind.WARNING,
+    SanctionKind.RESTRICT,
+    SanctionKind.MUTE,
+    SanctionKind.BAN,
+)
+
+
+class BlockedPhone(models.Model):
+    """A banned commenter's number (its keyed hash): it cannot verify again
+    until the site administrator lifts the ban."""
+
+    phone_hash = models.CharField(max_length=64, unique=True)
+    reader = models.ForeignKey(
+        Reader, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("blocked at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("blocked number")
+        verbose_name_plural = _("blocked numbers")
+
+    def __str__(self):
+        return f"{self.phone_hash[:8]}…"

@@ -11,10 +11,12 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from readers import sms
 from readers.models import PhoneCheck, Reader, VerificationCode
 from readers.phone import last_four, phone_hash
+from readers.standing import is_blocked
 from security import ratelimit
 
 CODE_DIGITS = 6
@@ -43,9 +45,22 @@ def _lock_message(until) -> str:
     ) % {"minutes": minutes}
 
 
+class Blocked(Refused):
+    """The number is banned (readers/standing.py)."""
+
+
+BLOCKED_MESSAGE = gettext_lazy(
+    "This number has been banned from commenting and cannot be verified "
+    "again. If you think this is wrong, send a complaint (no verification "
+    "needed) under any article."
+)
+
+
 def send_code(e164: str, ip: str) -> None:
     """Send a new code to the number, or raise Refused."""
     key = phone_hash(e164)
+    if is_blocked(key):  # banned (readers/standing.py): no code at all
+        raise Blocked(str(BLOCKED_MESSAGE))
     if until := _locked_until(key):
         raise Refused(_lock_message(until))
     per_number, number_window = settings.READER_CODE_SENDS_PER_NUMBER
@@ -90,6 +105,8 @@ def check_code(e164: str, code: str) -> Reader:
     first verification); Refused otherwise. Five wrong codes lock the
     number for READER_CODE_LOCK_SECONDS."""
     key = phone_hash(e164)
+    if is_blocked(key):
+        raise Blocked(str(BLOCKED_MESSAGE))
     code = (code or "").strip()
     # A refusal is raised after the transaction, so the failure it counted
     # is committed.

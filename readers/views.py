@@ -13,11 +13,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from readers import events, policy, session
+from readers import events, policy, session, standing
 from readers.forms import CodeForm, ConsentForm, NicknameForm, PhoneForm
-from readers.models import Document, ReaderDocument
+from readers.models import Document, ReaderDocument, Standing
 from readers.nicknames import nickname_key
-from readers.verification import Refused, check_code, send_code
+from readers.verification import Blocked, Refused, check_code, send_code
 from security.client_ip import client_ip
 
 
@@ -70,7 +70,8 @@ def verify(request):
             form.add_error("code", str(refused))
             form.data = form.data.copy()
             form.data["code"] = ""
-            return _page(request, "readers/verify_page.html", context, status=400)
+            status = 403 if isinstance(refused, Blocked) else 400
+            return _page(request, "readers/verify_page.html", context, status=status)
         agreed = policy.record_consent(reader, policy.current_versions())
         events.verified(request, reader, consents=agreed)
         target = _next(request)
@@ -88,7 +89,8 @@ def verify(request):
         send_code(form.cleaned_data["phone"], client_ip(request))
     except Refused as refused:
         form.add_error("phone", str(refused))
-        return _page(request, "readers/verify_page.html", context, status=429)
+        status = 403 if isinstance(refused, Blocked) else 429
+        return _page(request, "readers/verify_page.html", context, status=status)
     context.update(
         form=CodeForm(initial={"phone": request.POST.get("phone"), "agree": True}),
         code_step=True,
@@ -145,7 +147,14 @@ def account(request):
     reader = session.current_reader(request)
     if reader is None:
         return _private(redirect(_with_next(reverse("readers:verify"), _next(request))))
-    context = {"reader": reader, "missing": policy.missing_consents(reader)}
+    state = standing.current(reader)
+    context = {
+        "reader": reader,
+        "missing": policy.missing_consents(reader),
+        "standing": state,
+        "standing_label": Standing(state).label,
+        "sanctions": reader.sanctions.all()[:50],
+    }
     return _page(request, "readers/account_page.html", context)
 
 

@@ -2,13 +2,19 @@
 number's hash is never shown) and the three rules documents (snippets)."""
 
 from django.core.exceptions import PermissionDenied
+from django.urls import include, path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from readers import admin_urls, standing
+from readers.admin_views import may_see_credit
 from readers.models import Reader, ReaderDocument
 from security.spreadsheet import SafeSpreadsheetExportMixin
 
@@ -58,6 +64,7 @@ class ReaderViewSet(SnippetViewSet):
         "__str__",
         "phone_last4",
         "is_active",
+        Column("standing", label=_("credit state"), accessor="get_standing_display"),
         DateColumn("created_at", label=_("verified first"), sort_key="created_at"),
     ]
     panels = [FieldPanel("nickname", read_only=True), FieldPanel("is_active")]
@@ -77,3 +84,35 @@ class ReaderDocumentViewSet(SnippetViewSet):
 
 register_snippet(ReaderViewSet)
 register_snippet(ReaderDocumentViewSet)
+
+
+@hooks.register("register_admin_urls")
+def credit_urls():
+    return [path("readers/credit/", include(admin_urls))]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def credit_button(snippet, user, next_url=None):
+    if isinstance(snippet, Reader) and may_see_credit(user):
+        url = reverse("readers_credit:credit", args=[snippet.pk])
+        yield ListingButton(_("Credit and sanctions"), url, icon_name="user")
+
+
+@hooks.register("register_newsroom_role_permissions")
+def sanction_permissions():
+    return standing.SANCTION_ROLES
+
+
+class CreditMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_credit(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def credit_menu_item():
+    return CreditMenuItem(
+        _("Commenters' credit"),
+        reverse("readers_credit:index"),
+        icon_name="user",
+        order=895,
+    )

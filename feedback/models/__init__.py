@@ -1,3 +1,4 @@
+from .community import CommentLike, CommentReport, ReportCategory, ReportOutcome
 from .feedback import (
     ANSWERED_KINDS,
     FINISHED_STATES,
@@ -13,6 +14,8 @@ from .switches import CommentSwitch, Scope
 
 __all__ = [
     "ANSWERED_KINDS",
+    "CommentLike",
+    "CommentReport",
     "CommentSwitch",
     "FINISHED_STATES",
     "OPEN_STATES",
@@ -21,6 +24,8 @@ __all__ = [
     "FeedbackReply",
     "Kind",
     "Rating",
+    "ReportCategory",
+    "ReportOutcome",
     "Scope",
     "Screening",
     "State",

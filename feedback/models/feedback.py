@@ -14,6 +14,9 @@ class Kind(models.TextChoices):
     COMPLAINT = "complaint", "投诉"
     SUGGESTION = "suggestion", "建议"
     CORRECTION = "correction", "纠错"
+    # A verified reader's appeal (申诉) against a sanction (readers/standing.py):
+    # answered in the queue like a complaint, never public.
+    APPEAL = "appeal", _("Appeal")
 
 
 class State(models.TextChoices):
@@ -26,6 +29,9 @@ class State(models.TextChoices):
     SPAM = "spam", "垃圾信息"
     PUBLISHED = "published", "已发布"
     HIDDEN = "hidden", "不公开"
+    # Taken down for good by staff (feedback/community.py): kept for the
+    # record, never shown again.
+    DELETED = "deleted", _("Deleted")
 
 
 class Screening(models.TextChoices):
@@ -42,7 +48,7 @@ class Rating(models.TextChoices):
 
 # Complaints, suggestions and corrections need an answer and go through the
 # whole lifecycle; comments only need moderation.
-ANSWERED_KINDS = (Kind.COMPLAINT, Kind.SUGGESTION, Kind.CORRECTION)
+ANSWERED_KINDS = (Kind.COMPLAINT, Kind.SUGGESTION, Kind.CORRECTION, Kind.APPEAL)
 OPEN_STATES = (State.ACCEPTED, State.IN_PROGRESS)
 # States in which an item has left the queue (contact erasure counts from here).
 FINISHED_STATES = (
@@ -51,6 +57,7 @@ FINISHED_STATES = (
     State.SPAM,
     State.PUBLISHED,
     State.HIDDEN,
+    State.DELETED,
 )
 
 
@@ -58,7 +65,7 @@ class FeedbackQuerySet(models.QuerySet):
     def public(self):
         """What may appear under an article: published by staff, with consent."""
         return self.filter(is_public=True, consent_public=True).exclude(
-            state__in=(State.SPAM, State.REJECTED, State.SUBMITTED)
+            state__in=(State.SPAM, State.REJECTED, State.SUBMITTED, State.DELETED)
         )
 
     def answered_kinds(self):
@@ -149,6 +156,19 @@ class Feedback(models.Model):
         related_name="assigned_feedback",
     )
     report_count = models.PositiveIntegerField("被读者举报次数", default=0)
+    # Staff picks under the article (feedback/community.py): 置顶 first, then
+    # 精选, in both the 最新 and the 最热 order.
+    is_pinned = models.BooleanField(_("pinned"), default=False)
+    is_featured = models.BooleanField(_("featured"), default=False)
+    # An appeal (Kind.APPEAL): the sanction it is against.
+    appeal_of = models.ForeignKey(
+        "readers.Sanction",
+        verbose_name=_("appeal against"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="appeals",
+    )
     rating = models.CharField("评价", max_length=20, choices=Rating.choices, blank=True)
     rating_reason = models.TextField("评价理由", blank=True)
     reopen_count = models.PositiveSmallIntegerField("重新办理次数", default=0)

@@ -2,12 +2,13 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 
 from core.people import display_name
 from feedback.forms import FeedbackForm
 from feedback.lifecycle import ACTION_LABELS
 from feedback.masking import mask_personal_data
-from feedback.models import Feedback
+from feedback.models import Feedback, ReportCategory
 from feedback.switches import closed_notice
 from feedback.tracking import format_code
 
@@ -67,7 +68,10 @@ def article_feedback(context, article) -> dict | None:
         Feedback.objects.public()
         .filter(article=article)
         .prefetch_related("replies")
-        .order_by("-created_at", "-pk")[start : start + per_page + 1]
+        # 置顶, then 精选, then newest (the 最热 order is the script's).
+        .order_by("-is_pinned", "-is_featured", "-created_at", "-pk")[
+            start : start + per_page + 1
+        ]
     )
     return {
         # Comments closed (feedback/switches.py): a notice instead of the form.
@@ -75,6 +79,8 @@ def article_feedback(context, article) -> dict | None:
         "form": FeedbackForm(article_id=article.pk),
         "items": FeedbackPage(number, items[:per_page], len(items) > per_page),
         "page_parameter": PAGE_PARAMETER,
+        "report_categories": ReportCategory.choices,
+        "community_url": reverse("feedback:community_counts", args=[article.pk]),
         "accept_days": settings.FEEDBACK_ACCEPT_WORKING_DAYS,
         "reply_days": settings.FEEDBACK_REPLY_WORKING_DAYS,
     }

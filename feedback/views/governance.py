@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from feedback import governance_community as community
 from feedback.figures import chart
 from feedback.governance import HEADINGS, summary
 from security.spreadsheet import csv_lines
@@ -50,17 +51,24 @@ class GovernanceView(WagtailAdminTemplateMixin, TemplateView):
             data,
             chart=chart([ChartMonth(row) for row in data["months"]]),
             headings=HEADINGS,
+            community=community.community_summary(self.year()),
+            community_headings=community.HEADINGS,
             years=range(this_year, max(FIRST_YEAR, this_year - 5) - 1, -1),
         )
         return context
 
     def csv(self, year: int):
         data = summary(year)
+        community_data = community.community_summary(year)
         rows = [
             *(row.cells() for row in data["months"]),
             data["total"].cells(),
             [],
             *(row.cells() for row in data["columns"]),
+            [],
+            [str(heading) for heading in community.HEADINGS],
+            *(row.cells() for row in community_data["months"]),
+            community_data["total"].cells(),
         ]
         response = StreamingHttpResponse(
             csv_lines([str(heading) for heading in HEADINGS], rows),

@@ -11,7 +11,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from feedback import emails, lifecycle
+from feedback import comment_actions, emails, lifecycle
 from feedback.admin_forms import (
     AssignForm,
     CorrectionForm,
@@ -61,7 +61,7 @@ class FeedbackHandleView(
 
     def get_base_object_queryset(self):
         return self.model.objects.select_related(
-            "article", "column", "assignee", "correction"
+            "article", "column", "assignee", "correction", "reader", "appeal_of"
         )
 
     @cached_property
@@ -117,6 +117,7 @@ class FeedbackHandleView(
                 ],
                 "forms": kwargs.get("forms") or self.forms(),
                 "tracking_url": emails.tracking_url(item),
+                **comment_actions.admin_context(item, self.can_handle),
             }
         )
         return context
@@ -127,7 +128,13 @@ class FeedbackHandleView(
         action = request.POST.get("action", "")
         item, user = self.object, request.user
         try:
-            if action in SIMPLE_ACTIONS:
+            if action in comment_actions.LABELS:
+                form = ReasonForm(request.POST)
+                form.is_valid()
+                reason = form.cleaned_data.get("reason", "")
+                comment_actions.take(item, action, user, reason)
+                messages.success(request, str(comment_actions.DONE[action]))
+            elif action in SIMPLE_ACTIONS:
                 step, done = SIMPLE_ACTIONS[action]
                 form = ReasonForm(request.POST)
                 form.is_valid()

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from feedback.models import Feedback
+from feedback.reports import reports_by
 from readers.session import current_reader
 
 from .responses import private_page
@@ -33,5 +34,5 @@ def mine(request):
         )
         .order_by("-created_at")[:MINE_LIMIT]
     )
-    context = {"reader": reader, "items": items}
+    context = {"reader": reader, "items": items, "reports": reports_by(reader)}
     return private_page(request, "readers/mine_page.html", context)

@@ -6,12 +6,15 @@ from django.views.decorators.http import require_POST
 from articles.models import ArticlePage, Withdrawal
 from commentlog import log as comment_log
 from feedback.forms import FeedbackForm
+from feedback.models import Feedback, Kind
 from feedback.screening import fingerprint, screen
 from feedback.submission import Duplicate, Submission, store
 from feedback.switches import RETRACTED_NOTICE, closed_notice
 from readers import events as reader_events
 from readers import policy as reader_policy
+from readers import standing as reader_standing
 from readers.ipregion import region_of
+from readers.models import Standing
 from readers.session import current_reader
 from security import ratelimit
 from security.client_ip import client_ip
@@ -37,6 +40,21 @@ def within_rate_limits(key: str, article_id: int, *, well_formed: bool) -> bool:
     return ratelimit.allow("ip", key, per_ip, per_ip_window) and ratelimit.allow(
         "article", str(article_id), per_article, per_article_window
     )
+
+
+def standing_refusal(reader) -> str | None:
+    """Why a signed-in reader may not comment now (readers/standing.py)."""
+    if reader is None:
+        return None
+    last = None
+    if reader.standing == Standing.RESTRICTED:
+        last = (
+            Feedback.objects.filter(reader=reader, kind=Kind.COMMENT)
+            .order_by("-created_at")
+            .values_list("created_at", flat=True)
+            .first()
+        )
+    return reader_standing.comment_refusal(reader, last)
 
 
 def _not_open(request, article_id: int):
@@ -115,6 +133,18 @@ def submit(request, article_id: int):
             kind=data["kind"],
             message=data["message"],
             step=step,
+        )
+        return private_page(request, "feedback/submit_page.html", context, status=403)
+    if data["kind"] == Kind.COMMENT and (refusal := standing_refusal(reader)):
+        # Muted, banned, or restricted and too soon (readers/standing.py).
+        context["standing_refusal"] = refusal
+        reader_events.refused_unverified(
+            request,
+            reader,
+            article=article,
+            kind=data["kind"],
+            message=data["message"],
+            step="standing",
         )
         return private_page(request, "feedback/submit_page.html", context, status=403)
     if not reader_policy.may_comment(reader):

@@ -2,14 +2,11 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.crypto import constant_time_compare
-from django.views.decorators.http import require_POST
 
 from feedback import lifecycle
 from feedback.forms import LookupForm, RatingForm
 from feedback.models import Feedback, State
 from security import ratelimit
-from security.client_ip import client_ip
-from security.cross_origin import cross_origin_protected
 
 from .responses import private_page
 
@@ -120,19 +117,3 @@ def lookup(request):
         {"form": form, "item": item},
         status=status,
     )
-
-
-@cross_origin_protected  # the form is on cached article pages
-@require_POST
-def report(request, pk: int):
-    """A reader reports a published comment or reply as abusive."""
-    item = Feedback.objects.public().filter(pk=pk).select_related("article").first()
-    # A withdrawn article's comments are no longer shown: nothing to report
-    # (a taken-down article leaves no trace, so the same 404).
-    if item is None or item.article is None or item.article.is_withdrawn:
-        raise Http404("没有这条留言")
-    limit, window = settings.FEEDBACK_REPORT_RATE_LIMIT_PER_IP
-    if not ratelimit.allow("report", ratelimit.client_key(request), limit, window):
-        return private_page(request, "feedback/rate_limited_page.html", {}, status=429)
-    lifecycle.report(item, request.POST.get("reason", "other"), ip=client_ip(request))
-    return private_page(request, "feedback/reported_page.html", {"item": item})

@@ -314,6 +314,16 @@ FEEDBACK_PURGE_SPAM_DAYS = env_int("FEEDBACK_PURGE_SPAM_DAYS", 30)
 COMMENT_LOG_RETENTION_DAYS = env_int("COMMENT_LOG_RETENTION_DAYS", 180)
 # Public pages
 FEEDBACK_PUBLIC_PER_PAGE = 10
+# The comment community (docs/feedback.md#the-comment-community): likes per
+# verified reader and per address (IPv6 by /64), (likes, seconds); reports
+# from this many different verified readers within the seconds hide a
+# comment until staff review it.
+FEEDBACK_LIKE_RATE_LIMIT_PER_READER = (30, 600)
+FEEDBACK_LIKE_RATE_LIMIT_PER_IP = (60, 600)
+FEEDBACK_REPORT_HIDE_AFTER = (
+    env_int("FEEDBACK_REPORT_HIDE_AFTER", 5),
+    env_int("FEEDBACK_REPORT_HIDE_WINDOW", 24 * 3600),
+)
 
 # Verified commenters (readers/): 后台实名、前台自愿. Which kinds of feedback
 # need a reader verified by SMS: "comment" (public comments, the default);
@@ -351,6 +361,13 @@ READER_CODE_LOCK_SECONDS = 30 * 60
 # carrying that): its name and lifetime.
 READER_COOKIE_NAME = "newsroom_reader"
 READER_COOKIE_AGE = 30 * 24 * 3600
+# Credit states (readers/standing.py): a restricted commenter waits this
+# many seconds after each comment; a mute lasts this many days unless staff
+# say otherwise.
+READER_RESTRICTED_COMMENT_INTERVAL = env_int(
+    "READER_RESTRICTED_COMMENT_INTERVAL", 30 * 60
+)
+READER_MUTE_DAYS = env_int("READER_MUTE_DAYS", 7)
 # The offline IP-region database (ip2region xdb, IPv4). Empty: the one the
 # XdbSearchIP package ships.
 IP_REGION_DATABASE = env_str("IP_REGION_DATABASE")

@@ -203,7 +203,7 @@ class ReportTests(PublicTestCase):
         self.assertEqual(item.report_count, 1)
         self.assertEqual(item.state, State.PUBLISHED)  # a person decides
         event = item.events.get(action="report")
-        self.assertEqual((event.reason, event.is_internal), ("人身攻击或辱骂", True))
+        self.assertEqual((event.reason, event.is_internal), ("网络暴力（评论）", True))
 
     def test_unpublished_items_cannot_be_reported(self):
         item = self.item(State.SUBMITTED, kind=Kind.COMMENT)
