@@ -2,7 +2,20 @@
 
 import django.db.models.deletion
 import django.utils.timezone
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+
+def grant_sanctions(apps, schema_editor):
+    """The 反馈处理员 group exists from 0002: give it its sanction rights
+    (readers/standing.py), as setup_newsroom does for every role."""
+    from readers.standing import grant_sanction_permissions
+
+    app_config = apps.get_app_config("readers")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    grant_sanction_permissions(apps)
 
 
 class Migration(migrations.Migration):
@@ -81,4 +94,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(condition=models.Q(('reader__isnull', False), ('reply__isnull', True)), fields=('item', 'reader'), name='feedback_report_once'), models.UniqueConstraint(condition=models.Q(('reader__isnull', False), ('reply__isnull', False)), fields=('reply', 'reader'), name='feedback_reply_report_once')],
             },
         ),
+        migrations.RunPython(grant_sanctions, migrations.RunPython.noop),
     ]

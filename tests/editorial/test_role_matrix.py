@@ -15,8 +15,13 @@ from articles.withdrawal_admin import URL_NAME as WITHDRAWAL_URL
 from corrections.models import Correction
 from editorial import roles
 from editorial.workflows import THREE_STEP
-from feedback.models import CommentSwitch
+from feedback import lifecycle
+from feedback.models import CommentSwitch, Feedback, Kind, State
+from readers import standing
+from readers.models import Reader, Standing
 from tests.articles.factories import ArticlePageFactory
+from tests.feedback.factories import FeedbackFactory
+from tests.readers.factories import ReaderFactory
 
 from .newsroom import add_url, article_form_data, build_newsroom, edit_url
 
@@ -69,6 +74,19 @@ MATRIX = [
     ("关闭或重开所属栏目一篇文章的评论", "switch_article_comments", {E, D, C}),
     ("关闭或重开一个栏目的评论", "switch_column_comments", {D, C}),
     ("一键关闭或重开全站评论(紧急开关)", "switch_site_comments", {C}),
+    (
+        "精选、置顶读者评论(编辑以上:所属栏目的;反馈处理员:全部)",
+        "feature_comment",
+        {E, D, C, F},
+    ),
+    (
+        "隐藏、删除读者评论(编辑以上:所属栏目的;反馈处理员:全部)",
+        "delete_comment",
+        {E, D, C, F},
+    ),
+    ("警告、限制、禁言评论者,设为信用良好", "sanction_commenter", {C, F}),
+    ("封禁评论者(手机号列入黑名单)", "ban_commenter", {C, F}),
+    ("解除封禁", "lift_ban", {S}),
     ("查看、导出跟帖评论操作日志(含完整 IP)", "read_comment_log", {S}),
     ("维护敏感词表", "edit_terms", {C, S}),
     ("管理用户、用户组(含栏目成员)", "manage_users", {S}),
@@ -157,6 +175,13 @@ class RoleMatrixTests(TestCase):
         cls.correction = Correction.objects.create(
             article=cls.colleagues_piece, text="第二段的日期应为11月27日。"
         )
+        cls.comment = FeedbackFactory(
+            article=cls.colleagues_piece, kind=Kind.COMMENT, message="说得好"
+        )
+        lifecycle.publish(cls.comment, newsroom.feedback)
+        cls.commenter = ReaderFactory()
+        cls.banned = ReaderFactory()
+        standing.apply(cls.banned, "ban", user=newsroom.chief, reason="违法信息")
         three_step = Workflow.objects.get(name=THREE_STEP)
         cls.in_review = {}
         for approvals, step in enumerate(("初审", "复审", "终审")):
@@ -339,6 +364,41 @@ class RoleMatrixTests(TestCase):
     def may_switch_site_comments(self):
         self.switch(reverse("feedback_switches:index"))
         return CommentSwitch.objects.filter(scope="site", closed=True).exists()
+
+    def comment_action(self, action) -> Feedback:
+        self.client.post(
+            reverse("wagtailsnippets_feedback_feedback:edit", args=[self.comment.pk]),
+            {"action": action, "reason": "试一试"},
+        )
+        return Feedback.objects.get(pk=self.comment.pk)
+
+    def may_feature_comment(self):
+        featured = self.comment_action("feature").is_featured
+        pinned = self.comment_action("pin").is_pinned
+        self.assertEqual(featured, pinned, "feature and pin go together")
+        return featured
+
+    def may_delete_comment(self):
+        hidden = self.comment_action("hide").state == State.HIDDEN
+        deleted = self.comment_action("delete").state == State.DELETED
+        self.assertEqual(hidden, deleted, "hide and delete go together")
+        return deleted
+
+    def credit(self, reader, kind) -> str:
+        self.client.post(
+            reverse("readers_credit:credit", args=[reader.pk]),
+            {"kind": kind, "reason": "试一试", "days": "3"},
+        )
+        return Reader.objects.get(pk=reader.pk).standing
+
+    def may_sanction_commenter(self):
+        return self.credit(self.commenter, "mute") == Standing.MUTED
+
+    def may_ban_commenter(self):
+        return self.credit(self.commenter, "ban") == Standing.BANNED
+
+    def may_lift_ban(self):
+        return self.credit(self.banned, "lift_ban") == Standing.NEW
 
     def may_read_comment_log(self):
         return self.ok(reverse("commentlog:index")) and self.ok(
