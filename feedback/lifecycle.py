@@ -385,32 +385,6 @@ def add_note(item, user, text):
     record(item, "note", user=user, reason=text, internal=True)
 
 
-REPORT_REASONS = {
-    "ad": "广告或垃圾信息",
-    "abuse": "人身攻击或辱骂",
-    "privacy": "泄露他人隐私",
-    "other": "其他",
-}
-
-
-@_step
-def report(item, reason_key, ip=None):
-    """A reader reports a published item: counted and put in front of staff
-    (it stays up until a person decides, so reports cannot silence anyone)."""
-    if not item.is_public:
-        raise TransitionNotAllowed("只能举报已公开的留言。")
-    item.report_count += 1
-    item.save(update_fields=["report_count"])
-    record(
-        item,
-        "report",
-        reason=REPORT_REASONS.get(reason_key, REPORT_REASONS["other"]),
-        internal=True,
-        actor_name="其他读者",
-        ip=ip,
-    )
-
-
 @_step
 def record_correction(item, user, revision, note):
     """A 纠错 that led to a change becomes a correction (corrections/): a

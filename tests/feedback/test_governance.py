@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from commentlog.models import Action, CommentLogEntry
-from feedback import lifecycle, switches
+from feedback import lifecycle, reports, switches
 from feedback.governance import summary
 from feedback.models import Feedback, Scope
 from tests.articles.factories import ArticlePageFactory, ColumnPageFactory
@@ -55,7 +55,7 @@ class GovernanceSummaryTests(TestCase):
         lifecycle.publish(first, staff)
         lifecycle.mark_spam(second, staff)
         lifecycle.publish(third, staff)
-        lifecycle.report(first, "abuse", ip="198.51.100.1")
+        reports.report(first, "bullying", ip="198.51.100.1")
         switches.set_comments(
             Scope.ARTICLE, closed=True, user=self.chief, page=self.article
         )
