@@ -147,6 +147,18 @@ NUL_REQUESTS = {
         "POST /feedback/report/{comment}/ reason=%00",
     ],
     "feedback:figures": ["GET /feedback/figures/?x=%00", "GET /feedback/figures/%00"],
+    "feedback:like": [
+        "POST /feedback/like/%00/",
+        "POST /feedback/like/{comment}/ x=%00",
+    ],
+    "feedback:community_counts": [
+        "GET /feedback/community/%00.json",
+        "GET /feedback/community/{article}.json?x=%00",
+    ],
+    "feedback:appeal": [
+        "GET /feedback/appeal/%00/",
+        "POST /feedback/appeal/1/ message=%00",
+    ],
     "sitemap": ["GET /sitemap.xml?p=%00"],
     "robots_txt": ["GET /robots.txt?x=%00"],
     "favicon": ["GET /favicon.ico?x=%00", "GET /favicon.ico%00"],
