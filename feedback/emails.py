@@ -11,8 +11,12 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from core.language import public_languages
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +84,10 @@ def _after_commit(job) -> None:
 def notify_new_feedback(item) -> None:
     def send():
         recipients = column_staff_emails(item)
-        subject = f"[读者{item.get_kind_display()}] 《{item.article_title}》收到新反馈"
+        subject = gettext("[Reader %(kind)s] New feedback on “%(title)s”") % {
+            "kind": item.get_kind_display(),
+            "title": item.article_title,
+        }
         _send(
             "new_feedback",
             subject,
@@ -96,12 +103,17 @@ def notify_reply(item, answer) -> None:
         return
 
     def send():
-        subject = f"您对《{item.article_title}》的{item.get_kind_display()}已有回复"
-        _send(
-            "reply",
-            subject,
-            [item.contact],
-            {"item": item, "answer": answer, "tracking_url": tracking_url(item)},
-        )
+        # To a reader: in the public language, whoever replied.
+        with translation.override(public_languages()[0]):
+            subject = gettext("Your %(kind)s on “%(title)s” has a reply") % {
+                "kind": item.get_kind_display(),
+                "title": item.article_title,
+            }
+            _send(
+                "reply",
+                subject,
+                [item.contact],
+                {"item": item, "answer": answer, "tracking_url": tracking_url(item)},
+            )
 
     _after_commit(send)
