@@ -1,7 +1,9 @@
 """E-mails about feedback, sent only after the item is safely committed.
 
 A mail server that is down or refuses a message is logged and never costs a
-reader their submission or a handler their reply."""
+reader their submission or a handler their reply. They are written in the
+public language (core/language.py), not in the language of the handler whose
+action sent them."""
 
 import logging
 
@@ -74,7 +76,8 @@ def _send(template: str, subject: str, recipients: list[str], context: dict) -> 
 def _after_commit(job) -> None:
     def run():
         try:
-            job()
+            with translation.override(public_languages()[0]):
+                job()
         except Exception:  # the item is saved; a mail failure is only logged
             logger.exception("Feedback e-mail failed: %s", job.__name__)
 
@@ -103,17 +106,15 @@ def notify_reply(item, answer) -> None:
         return
 
     def send():
-        # To a reader: in the public language, whoever replied.
-        with translation.override(public_languages()[0]):
-            subject = gettext("Your %(kind)s on “%(title)s” has a reply") % {
-                "kind": item.get_kind_display(),
-                "title": item.article_title,
-            }
-            _send(
-                "reply",
-                subject,
-                [item.contact],
-                {"item": item, "answer": answer, "tracking_url": tracking_url(item)},
-            )
+        subject = gettext("Your %(kind)s on “%(title)s” has a reply") % {
+            "kind": item.get_kind_display(),
+            "title": item.article_title,
+        }
+        _send(
+            "reply",
+            subject,
+            [item.contact],
+            {"item": item, "answer": answer, "tracking_url": tracking_url(item)},
+        )
 
     _after_commit(send)
