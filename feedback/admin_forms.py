@@ -3,10 +3,13 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Revision
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core.language import public_languages
 from core.people import display_name
 from core.validators import validate_no_blocked_terms
 from feedback.permissions import HANDLER_GROUP
@@ -14,7 +17,8 @@ from feedback.permissions import HANDLER_GROUP
 
 def default_role(user) -> str:
     """How a reply is signed: the author profile's title, else the newsroom
-    role (highest first), else 编辑部."""
+    role (highest first), else 编辑部. Readers see it with the reply: the
+    role names are data, the newsroom is in the public language."""
     profile = getattr(user, "author_profile", None)
     if profile is not None and profile.title:
         return profile.title
@@ -22,7 +26,8 @@ def default_role(user) -> str:
     for role in ("总编辑", "副总编辑", "编辑", HANDLER_GROUP):
         if role in groups:
             return role
-    return "编辑部"
+    with translation.override(public_languages()[0]):
+        return gettext("The newsroom")
 
 
 def possible_assignees(item):
@@ -47,15 +52,15 @@ def possible_assignees(item):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
-        label="理由", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
 class AssignForm(forms.Form):
     assignee = forms.ModelChoiceField(
-        label="承办人", queryset=get_user_model().objects.none()
+        label=_("Assignee"), queryset=get_user_model().objects.none()
     )
-    reason = forms.CharField(label="说明", required=False)
+    reason = forms.CharField(label=_("Note"), required=False)
 
     def __init__(self, *args, item, **kwargs):
         super().__init__(*args, **kwargs)
@@ -71,16 +76,19 @@ class ReplyForm(forms.Form):
     reader's message (lifecycle.reply refuses them too)."""
 
     body = forms.CharField(
-        label="回复内容",
+        label=_("Reply"),
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="公开回复会显示在文章下（读者同意公开时）并发送给留了邮箱的读者。",
+        help_text=_(
+            "The reply is shown under the article (if the reader consented) and "
+            "sent to readers who left an e-mail address."
+        ),
         validators=[validate_no_blocked_terms],
     )
     signature_name = forms.CharField(
-        label="署名", max_length=60, validators=[validate_no_blocked_terms]
+        label=_("Signature"), max_length=60, validators=[validate_no_blocked_terms]
     )
     signature_role = forms.CharField(
-        label="身份", max_length=60, validators=[validate_no_blocked_terms]
+        label=_("Role"), max_length=60, validators=[validate_no_blocked_terms]
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -91,18 +99,20 @@ class ReplyForm(forms.Form):
 
 class NoteForm(forms.Form):
     text = forms.CharField(
-        label="内部备注",
+        label=_("Internal note"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="只有工作人员能看到。",
+        help_text=_("Only staff can see it."),
     )
 
 
 class CorrectionForm(forms.Form):
     revision = forms.ModelChoiceField(
-        label="更正后的文章版本", queryset=Revision.objects.none(), required=False
+        label=_("Corrected revision of the article"),
+        queryset=Revision.objects.none(),
+        required=False,
     )
     note = forms.CharField(
-        label="更正说明（审核通过后显示在文章正文下）",
+        label=_("Correction note (shown under the article once approved)"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 

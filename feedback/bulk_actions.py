@@ -16,6 +16,8 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.functional import classproperty
+from django.utils.translation import gettext, ngettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -26,7 +28,9 @@ from feedback.models import Feedback
 # An id as the listing sends it; anything else (letters, ², 5,000 digits,
 # "all") selects nothing rather than reaching the database.
 ITEM_ID = re.compile(r"[0-9]{1,18}")
-NO_ACCESS_MESSAGE = "以下反馈您可以查看，但没有执行此操作的权限："
+NO_ACCESS_MESSAGE = _(
+    "You can see the following feedback but may not take this action on it:"
+)
 
 
 class FeedbackBulkAction(SnippetBulkAction):
@@ -59,7 +63,7 @@ class FeedbackBulkAction(SnippetBulkAction):
         ids = [pk for pk in self.request.GET.getlist("id") if ITEM_ID.fullmatch(pk)]
         items = list(self.visible_items().filter(pk__in=ids).select_related("column"))
         if not items:
-            raise Http404("没有找到所选的反馈。")
+            raise Http404(gettext("The selected feedback was not found."))
         objects, no_access = [], []
         for item in items:
             (objects if self.check_perm(item) else no_access).append(item)
@@ -75,7 +79,12 @@ class FeedbackBulkAction(SnippetBulkAction):
 
     def form_valid(self, form):
         if not self.get_actionable_objects()[0]:
-            messages.error(self.request, "所选反馈中没有您可以执行此操作的。")
+            messages.error(
+                self.request,
+                gettext(
+                    "You may not take this action on any of the selected feedback."
+                ),
+            )
             return redirect(self.next_url)
         return super().form_valid(form)
 
@@ -96,9 +105,17 @@ class FeedbackBulkAction(SnippetBulkAction):
         return {**super().get_execution_context(), "user": self.request.user}
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        message = f"{num_parent_objects} 条反馈已{self.done_label}。"
+        message = ngettext(
+            "%(count)d feedback item %(done)s.",
+            "%(count)d feedback items %(done)s.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects, "done": self.done_label}
         if self.skipped:
-            message += f"{len(self.skipped)} 条的状态不允许此操作，已跳过。"
+            message += ngettext(
+                "%(count)d skipped: its state does not allow this action.",
+                "%(count)d skipped: their state does not allow this action.",
+                len(self.skipped),
+            ) % {"count": len(self.skipped)}
         return message
 
 
@@ -132,38 +149,57 @@ class DeleteBulkAction(FeedbackBulkAction):
     feedback, so the same lookup applies. The permission policy lets nobody
     delete feedback, so the action is not offered and its page only says so."""
 
-    display_name = "删除"
+    display_name = pgettext_lazy("feedback bulk action", "Delete")
     action_type = "delete"
-    aria_label = "删除所选反馈"
+    aria_label = _("Delete the selected feedback")
     action_priority = 100
     classes = {"serious"}
     permission = "delete"
-    done_label = "删除"
+    done_label = pgettext_lazy("feedback bulk action done", "deleted")
     step = staticmethod(delete_item)
 
     @property
     def no_access_message(self):
-        return (
-            "读者反馈不能在后台删除：不想公开的请设为不公开，垃圾信息标记后"
-            f"{settings.FEEDBACK_PURGE_SPAM_DAYS}天自动清除。"
-        )
+        return gettext(
+            "Reader feedback cannot be deleted in the admin: set what should not "
+            "be public to not public; spam is purged %(days)s days after it is "
+            "marked."
+        ) % {"days": settings.FEEDBACK_PURGE_SPAM_DAYS}
 
 
 BULK_ACTIONS = [
-    feedback_bulk_action("accept", lifecycle.accept, "受理", "受理所选反馈", 10),
+    feedback_bulk_action(
+        "accept",
+        lifecycle.accept,
+        pgettext_lazy("feedback action", "Accept"),
+        _("Accept the selected feedback"),
+        10,
+        done_label=pgettext_lazy("feedback bulk action done", "accepted"),
+    ),
     feedback_bulk_action(
         "spam",
         lifecycle.mark_spam,
-        "标记为垃圾信息",
-        "把所选反馈标记为垃圾信息",
+        pgettext_lazy("feedback action", "Mark as spam"),
+        _("Mark the selected feedback as spam"),
         20,
+        done_label=pgettext_lazy("feedback bulk action done", "marked as spam"),
         classes={"serious"},
     ),
     feedback_bulk_action(
-        "publish", lifecycle.publish, "公开", "在文章下公开所选反馈", 30
+        "publish",
+        lifecycle.publish,
+        pgettext_lazy("feedback bulk action", "Publish"),
+        _("Show the selected feedback under the article"),
+        30,
+        done_label=pgettext_lazy("feedback bulk action done", "made public"),
     ),
     feedback_bulk_action(
-        "hide", lifecycle.hide, "不公开", "不公开所选反馈", 40, done_label="设为不公开"
+        "hide",
+        lifecycle.hide,
+        pgettext_lazy("feedback bulk action", "Hide"),
+        _("Do not show the selected feedback in public"),
+        40,
+        done_label=pgettext_lazy("feedback bulk action done", "set to not public"),
     ),
     DeleteBulkAction,
 ]

@@ -1,7 +1,9 @@
 """E-mails about feedback, sent only after the item is safely committed.
 
 A mail server that is down or refuses a message is logged and never costs a
-reader their submission or a handler their reply."""
+reader their submission or a handler their reply. They are written in the
+public language (core/language.py), not in the language of the handler whose
+action sent them."""
 
 import logging
 
@@ -11,8 +13,12 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from core.language import public_languages
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +76,8 @@ def _send(template: str, subject: str, recipients: list[str], context: dict) -> 
 def _after_commit(job) -> None:
     def run():
         try:
-            job()
+            with translation.override(public_languages()[0]):
+                job()
         except Exception:  # the item is saved; a mail failure is only logged
             logger.exception("Feedback e-mail failed: %s", job.__name__)
 
@@ -80,7 +87,10 @@ def _after_commit(job) -> None:
 def notify_new_feedback(item) -> None:
     def send():
         recipients = column_staff_emails(item)
-        subject = f"[读者{item.get_kind_display()}] 《{item.article_title}》收到新反馈"
+        subject = gettext("[Reader %(kind)s] New feedback on “%(title)s”") % {
+            "kind": item.get_kind_display(),
+            "title": item.article_title,
+        }
         _send(
             "new_feedback",
             subject,
@@ -96,7 +106,10 @@ def notify_reply(item, answer) -> None:
         return
 
     def send():
-        subject = f"您对《{item.article_title}》的{item.get_kind_display()}已有回复"
+        subject = gettext("Your %(kind)s on “%(title)s” has a reply") % {
+            "kind": item.get_kind_display(),
+            "title": item.article_title,
+        }
         _send(
             "reply",
             subject,

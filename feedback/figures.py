@@ -15,6 +15,7 @@ from statistics import median
 
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext
 
 from feedback.models import (
     ANSWERED_KINDS,
@@ -31,9 +32,19 @@ MONTHS = 12
 SATISFIED = {Rating.SATISFIED, Rating.BASICALLY_SATISFIED}
 
 
+def month_label(year: int, month: int) -> str:
+    return pgettext("month", "%(year)d-%(month)02d") % {"year": year, "month": month}
+
+
+def short_month_label(month: int) -> str:
+    """The month without its year, under a bar of a chart."""
+    return pgettext("month without the year", "%(month)d") % {"month": month}
+
+
 @dataclass
 class Figures:
     label: str
+    short_label: str = ""
     received: int = 0
     accepted: int = 0
     replied: int = 0
@@ -119,16 +130,19 @@ def compute(now=None) -> dict:
             "missed_deadline",
         )
     )
-    overall = Figures("全部")
+    overall = Figures(pgettext("figures", "All"))
     columns: dict[int | None, Figures] = {}
     months = {
-        start: Figures(f"{start.year}年{start.month}月")
+        start: Figures(
+            month_label(start.year, start.month), short_month_label(start.month)
+        )
         for start in _month_starts(timezone.localdate(now), MONTHS)
     }
     for row in rows:
         overall.add(row, now)
         column = columns.setdefault(
-            row["column_id"], Figures(row["column__title"] or "(栏目已删除)")
+            row["column_id"],
+            Figures(row["column__title"] or gettext("(column deleted)")),
         )
         column.add(row, now)
         local = timezone.localtime(row["created_at"]).date()
@@ -171,7 +185,7 @@ def chart(months: list[Figures]) -> dict:
         x = PLOT_LEFT + index * slot + slot * 0.12
         bars.append(
             {
-                "label": month.label.split("年")[-1],
+                "label": month.short_label or month.label,
                 "title": month.label,
                 "received": month.received,
                 "replied": month.replied,

@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from articles.models import ArticlePage, ColumnPage
@@ -37,21 +38,21 @@ def _people(request):
 
 class FeedbackFilterSet(WagtailFilterSet):
     state = django_filters.MultipleChoiceFilter(
-        label="状态", choices=State.choices, widget=forms.CheckboxSelectMultiple
+        label=_("State"), choices=State.choices, widget=forms.CheckboxSelectMultiple
     )
     kind = django_filters.MultipleChoiceFilter(
-        label="类型", choices=Kind.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Kind"), choices=Kind.choices, widget=forms.CheckboxSelectMultiple
     )
     overdue = django_filters.ChoiceFilter(
-        label="逾期",
-        choices=[("yes", "只看逾期")],
-        empty_label="全部",
+        label=pgettext_lazy("feedback filter", "Overdue"),
+        choices=[("yes", _("Overdue only"))],
+        empty_label=pgettext_lazy("filter", "All"),
         method="filter_overdue",
     )
     reported = django_filters.ChoiceFilter(
-        label="被读者举报",
-        choices=[("yes", "只看被举报的")],
-        empty_label="全部",
+        label=_("Reported by readers"),
+        choices=[("yes", _("Reported only"))],
+        empty_label=pgettext_lazy("filter", "All"),
         method="filter_reported",
     )
     # Trusted commenters (readers/standing.py): a fast lane, still reviewed.
@@ -62,19 +63,23 @@ class FeedbackFilterSet(WagtailFilterSet):
         method="filter_fast_lane",
     )
     screening = django_filters.ChoiceFilter(
-        label="筛查结果", choices=Screening.choices, empty_label="全部"
+        label=_("Screening result"),
+        choices=Screening.choices,
+        empty_label=pgettext_lazy("filter", "All"),
     )
     column = django_filters.ModelChoiceFilter(
-        label="栏目", queryset=_columns, empty_label="全部栏目"
+        label=_("Column"), queryset=_columns, empty_label=_("All columns")
     )
     article = django_filters.ModelChoiceFilter(
-        label="文章", queryset=_articles, empty_label="全部文章"
+        label=_("Article"), queryset=_articles, empty_label=_("All articles")
     )
     assignee = django_filters.ModelChoiceFilter(
-        label="承办人", queryset=_people, empty_label="全部"
+        label=_("Assignee"),
+        queryset=_people,
+        empty_label=pgettext_lazy("filter", "All"),
     )
     created_at = django_filters.DateFromToRangeFilter(
-        label="提交日期", widget=DateRangePickerWidget
+        label=_("Date submitted"), widget=DateRangePickerWidget
     )
 
     class Meta:

@@ -1,6 +1,6 @@
 """The reader's forms: leave feedback, rate a reply, look up a tracking code.
 
-Every message is in Chinese, and a form that comes back with errors keeps
+Every message is in the readers' language, and a form that comes back with errors keeps
 every field as the reader typed it."""
 
 import re
@@ -10,6 +10,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.validators import validate_email
+from django.utils.translation import gettext, gettext_lazy
 
 from feedback.models import Kind, Rating
 from feedback.tracking import CODE_LENGTH, normalise_code
@@ -32,42 +33,59 @@ def issue_timestamp(article_id: int) -> str:
 
 class FeedbackForm(forms.Form):
     kind = forms.ChoiceField(
-        label="类型",
+        label=gettext_lazy("Kind"),
         # Appeals are sent from the reader's page, against a sanction.
         choices=[(k, label) for k, label in Kind.choices if k != Kind.APPEAL],
         initial=Kind.COMMENT,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "请选择反馈类型。",
-            "invalid_choice": "请选择评论、投诉、建议或纠错。",
+            "required": gettext_lazy("Choose a kind of feedback."),
+            "invalid_choice": gettext_lazy(
+                "Choose comment, complaint, suggestion or correction."
+            ),
         },
     )
     message = forms.CharField(
-        label="内容",
+        label=gettext_lazy("Message"),
         widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={"required": "请填写反馈内容。"},
+        error_messages={"required": gettext_lazy("Write your feedback.")},
     )
     display_name = forms.CharField(
-        label="署名",
+        label=gettext_lazy("Signature"),
         required=False,
         max_length=20,
-        help_text="可不填，公开时显示为“网友”",
+        help_text=gettext_lazy("Optional; shown as “Anonymous” when public"),
         error_messages={
-            "max_length": "署名最多 %(limit_value)d 个字(现在 %(show_value)d 个)。"
+            "max_length": gettext_lazy(
+                "A signature has %(limit_value)d characters at most "
+                "(it has %(show_value)d)."
+            )
         },
     )
     contact = forms.CharField(
-        label="联系方式",
+        label=gettext_lazy("Contact details"),
         required=False,
         max_length=100,
-        help_text="邮箱或电话，可不填；仅工作人员可见，办结后定期删除",
-        error_messages={"max_length": "联系方式最多 %(limit_value)d 个字符。"},
+        help_text=gettext_lazy(
+            "E-mail or phone, optional; only staff see it, and it is erased "
+            "some time after the feedback is finished"
+        ),
+        error_messages={
+            "max_length": gettext_lazy(
+                "Contact details have %(limit_value)d characters at most."
+            )
+        },
     )
     consent_public = forms.BooleanField(
-        label="同意在文章下公开我的留言（不会公开联系方式）", required=False
+        label=gettext_lazy(
+            "Show my message under the article (my contact details stay private)"
+        ),
+        required=False,
     )
     # Hidden from people by CSS and from screen readers; bots fill it in.
-    website = forms.CharField(label="网址（请勿填写）", required=False)
+    website = forms.CharField(
+        label=gettext_lazy("Website (leave empty)"), required=False
+    )
     issued = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, article_id: int, **kwargs):
@@ -78,7 +96,7 @@ class FeedbackForm(forms.Form):
         message = self.fields["message"]
         # No maxlength attribute: browsers cut pasted text off silently.
         message.validators.append(_MaxLength(limit))
-        message.help_text = f"最多 {limit} 字"
+        message.help_text = gettext("%(limit)d characters at most") % {"limit": limit}
         self.fields["website"].widget.attrs.update(
             {"tabindex": "-1", "autocomplete": "off"}
         )
@@ -106,7 +124,7 @@ class FeedbackForm(forms.Form):
     def clean_message(self):
         message = strip_bidi_controls(self.cleaned_data["message"]).strip()
         if not message:
-            raise forms.ValidationError("请填写反馈内容。")
+            raise forms.ValidationError(gettext("Write your feedback."))
         return message
 
     def clean_display_name(self):
@@ -121,11 +139,13 @@ class FeedbackForm(forms.Form):
                 validate_email(contact)
             except forms.ValidationError as error:
                 raise forms.ValidationError(
-                    "邮箱格式不正确，例如 name@example.com。"
+                    gettext("This is not an e-mail address such as name@example.com.")
                 ) from error
             return contact
         if not _PHONE.match(contact) or sum(c.isdigit() for c in contact) < 7:
-            raise forms.ValidationError("请填写有效的邮箱或电话号码。")
+            raise forms.ValidationError(
+                gettext("Enter a valid e-mail address or phone number.")
+            )
         return contact
 
     def clean_issued(self):
@@ -133,22 +153,36 @@ class FeedbackForm(forms.Form):
             data = signing.loads(self.cleaned_data["issued"], salt=TIMESTAMP_SALT)
         except signing.BadSignature as error:
             raise forms.ValidationError(
-                "表单校验失败。您填写的内容都还在，请再点一次“提交”。"
+                gettext(
+                    "The form could not be checked. Everything you typed is still "
+                    "here: press “Submit” again."
+                )
             ) from error
         if data.get("a") != self.article_id:
-            raise forms.ValidationError("表单与文章不符，请在文章页面重新提交。")
+            raise forms.ValidationError(
+                gettext(
+                    "The form does not match the article: submit it again from the "
+                    "article's page."
+                )
+            )
         elapsed = time.time() - float(data.get("t", 0))
         if elapsed > settings.FEEDBACK_FORM_MAX_AGE:
             raise forms.ValidationError(
-                "页面打开太久，表单已过期。您填写的内容都还在，请再点一次“提交”。"
+                gettext(
+                    "The page was open too long and the form expired. Everything "
+                    "you typed is still here: press “Submit” again."
+                )
             )
         if elapsed < settings.FEEDBACK_MIN_FILL_SECONDS:
-            self.bot_reasons.append(f"填写过快（{elapsed:.1f} 秒）")
+            self.bot_reasons.append(
+                gettext("Filled in too fast (%(seconds).1f seconds)")
+                % {"seconds": elapsed}
+            )
         return data
 
     def clean_website(self):
         if self.cleaned_data["website"]:
-            self.bot_reasons.append("填写了隐藏的网址栏")
+            self.bot_reasons.append(gettext("Filled in the hidden website field"))
         return ""
 
     def add_error(self, field, error):
@@ -161,7 +195,8 @@ class FeedbackForm(forms.Form):
 
 
 class _MaxLength:
-    """Counts characters as a reader does, with a message in Chinese."""
+    """Counts characters as a reader does, with a message in the readers'
+    language."""
 
     def __init__(self, limit: int):
         self.limit = limit
@@ -169,27 +204,41 @@ class _MaxLength:
     def __call__(self, value):
         if len(value) > self.limit:
             raise forms.ValidationError(
-                f"内容最多 {self.limit} 字，现在是 {len(value)} 字，请删减后再提交。"
+                gettext(
+                    "A message has %(limit)d characters at most; this one has "
+                    "%(length)d. Shorten it and submit again."
+                )
+                % {"limit": self.limit, "length": len(value)}
             )
 
 
 class RatingForm(forms.Form):
     rating = forms.ChoiceField(
-        label="您对答复是否满意",
+        label=gettext_lazy("Are you satisfied with the reply?"),
         choices=Rating.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "请选择满意、基本满意或不满意。",
-            "invalid_choice": "请选择满意、基本满意或不满意。",
+            "required": gettext_lazy(
+                "Choose satisfied, mostly satisfied or not satisfied."
+            ),
+            "invalid_choice": gettext_lazy(
+                "Choose satisfied, mostly satisfied or not satisfied."
+            ),
         },
     )
     reason = forms.CharField(
-        label="理由",
+        label=gettext_lazy("Reason"),
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="选择“不满意”时必填，我们会重新办理",
-        error_messages={"max_length": "理由最多 %(limit_value)d 字。"},
+        help_text=gettext_lazy(
+            "Required with “Not satisfied”: we will handle the feedback again"
+        ),
+        error_messages={
+            "max_length": gettext_lazy(
+                "A reason has %(limit_value)d characters at most."
+            )
+        },
     )
 
     def clean_reason(self):
@@ -198,21 +247,31 @@ class RatingForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("rating") == Rating.UNSATISFIED and not cleaned.get("reason"):
-            self.add_error("reason", "选择“不满意”时请写明理由，我们会据此重新办理。")
+            self.add_error(
+                "reason",
+                gettext(
+                    "With “Not satisfied”, please give a reason: we will handle "
+                    "the feedback again with it."
+                ),
+            )
         return cleaned
 
 
 class LookupForm(forms.Form):
     code = forms.CharField(
-        label="查询码",
+        label=gettext_lazy("Tracking code"),
         max_length=40,
-        error_messages={"required": "请输入查询码。"},
+        error_messages={"required": gettext_lazy("Enter a tracking code.")},
     )
 
     def clean_code(self):
         code = normalise_code(self.cleaned_data["code"])
         if len(code) != CODE_LENGTH:
             raise forms.ValidationError(
-                f"查询码是 {CODE_LENGTH} 位字母和数字，请核对后再查。"
+                gettext(
+                    "A tracking code has %(length)d letters and digits: check it "
+                    "and try again."
+                )
+                % {"length": CODE_LENGTH}
             )
         return code

@@ -20,9 +20,11 @@ from statistics import median
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from articles.models import ColumnPage
 from commentlog.models import Action, CommentLogEntry
+from feedback.figures import month_label, short_month_label
 
 DECISIONS = {"publish", "hide", "spam", "reject"}
 REFUSALS = {"hide", "spam", "reject"}
@@ -32,6 +34,7 @@ COMMENT = "comment"
 @dataclass
 class Row:
     label: str
+    short_label: str = ""
     received: int = 0
     published: int = 0
     refused: int = 0
@@ -58,7 +61,7 @@ class Row:
 HEADINGS = [
     _("Period or column"),
     _("Comments received"),
-    _("Published"),
+    pgettext_lazy("comment governance", "Published"),
     _("Refused"),
     _("Reports"),
     _("Switches"),
@@ -74,7 +77,10 @@ def year_bounds(year: int):
 def summary(year: int) -> dict:
     """{"months": [Row x 12], "columns": [Row ...], "total": Row}."""
     start, end = year_bounds(year)
-    months = [Row(f"{year}年{month}月") for month in range(1, 13)]
+    months = [
+        Row(month_label(year, month), short_month_label(month))
+        for month in range(1, 13)
+    ]
     total = Row(str(_("Whole year")))
     columns: dict = {}
     rows = list(

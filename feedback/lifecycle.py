@@ -12,10 +12,12 @@ step is recorded with who, when and why (FeedbackEvent)."""
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from commentlog import log as comment_log
+from core.language import public_languages
 from core.people import display_name
 from core.validators import blocked_terms_in
 from corrections import actions as corrections
@@ -32,33 +34,39 @@ from feedback.models import (
 )
 
 ACTION_LABELS = {
-    "submit": "读者提交",
-    "screen": "自动筛查",
-    "accept": "受理",
-    "reject": "不予受理",
-    "spam": "标记为垃圾信息",
-    "restore": "撤销垃圾信息标记",
-    "assign": "分配承办人",
-    "reply": "回复",
-    "rate": "读者评价",
-    "reopen": "重新办理",
-    "close": "办结",
-    "publish": "公开展示",
-    "hide": "不公开展示",
-    "note": "内部备注",
-    "correction": "更正文章",
-    "erase_contact": "删除联系方式",
-    "report": "读者举报",
+    "submit": pgettext_lazy("feedback action", "Submitted by the reader"),
+    "screen": pgettext_lazy("feedback action", "Automatic screening"),
+    "accept": pgettext_lazy("feedback action", "Accept"),
+    "reject": pgettext_lazy("feedback action", "Reject"),
+    "spam": pgettext_lazy("feedback action", "Mark as spam"),
+    "restore": pgettext_lazy("feedback action", "Remove the spam mark"),
+    "assign": pgettext_lazy("feedback action", "Assign"),
+    "reply": pgettext_lazy("feedback action", "Reply"),
+    "rate": pgettext_lazy("feedback action", "Reader's rating"),
+    "reopen": pgettext_lazy("feedback action", "Reopen"),
+    "close": pgettext_lazy("feedback action", "Close"),
+    "publish": pgettext_lazy("feedback action", "Show in public"),
+    "hide": pgettext_lazy("feedback action", "Do not show in public"),
+    "note": pgettext_lazy("feedback action", "Internal note"),
+    "correction": pgettext_lazy("feedback action", "Correct the article"),
+    "erase_contact": pgettext_lazy("feedback action", "Erase contact details"),
+    "report": _("Report by a reader"),
     # The comment community (feedback/comment_actions.py, feedback/reports.py)
-    "auto_hide": _("Hidden after many reports"),
-    "feature": _("Featured"),
-    "unfeature": _("No longer featured"),
-    "pin": _("Pinned"),
-    "unpin": _("Unpinned"),
-    "delete": _("Deleted"),
-    "dismiss_reports": _("Reports unfounded, kept"),
-    "confirm_hide": _("Reports upheld, kept hidden"),
+    "auto_hide": pgettext_lazy("feedback action", "Hidden after many reports"),
+    "feature": pgettext_lazy("feedback action", "Featured"),
+    "unfeature": pgettext_lazy("feedback action", "No longer featured"),
+    "pin": pgettext_lazy("feedback action", "Pinned"),
+    "unpin": pgettext_lazy("feedback action", "Unpinned"),
+    "delete": pgettext_lazy("feedback action", "Deleted"),
+    "dismiss_reports": pgettext_lazy("feedback action", "Reports unfounded, kept"),
+    "confirm_hide": pgettext_lazy("feedback action", "Reports upheld, kept hidden"),
 }
+
+# Who took a step no staff member took, as FeedbackEvent.actor_name keeps
+# it: stored data (like the record's "系统"), not interface strings.
+SYSTEM_NAME = "系统"
+READER_NAME = "读者"
+OTHER_READERS_NAME = "其他读者"
 
 COMMENT_ONLY = (Kind.COMMENT,)
 ALL_KINDS = tuple(Kind)
@@ -70,7 +78,7 @@ class TransitionNotAllowed(Exception):
 
 def actor_label(user) -> str:
     if user is None:
-        return "系统"
+        return SYSTEM_NAME
     return display_name(user)
 
 
@@ -86,18 +94,24 @@ def _sync(target: Feedback, source: Feedback) -> None:
 def _check(item, action: str, states, kinds=ALL_KINDS) -> None:
     if item.kind not in kinds:
         raise TransitionNotAllowed(
-            f"{item.get_kind_display()}不能{ACTION_LABELS[action]}。"
+            gettext("%(kind)s: “%(action)s” is not possible.")
+            % {"kind": item.get_kind_display(), "action": ACTION_LABELS[action]}
         )
     if item.state not in states:
         raise TransitionNotAllowed(
-            f"“{item.get_state_display()}”状态的反馈不能{ACTION_LABELS[action]}。"
+            gettext(
+                "“%(action)s” is not possible for feedback in the state “%(state)s”."
+            )
+            % {"state": item.get_state_display(), "action": ACTION_LABELS[action]}
         )
 
 
 def _need_reason(reason: str, action: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise TransitionNotAllowed(f"{ACTION_LABELS[action]}需要填写理由。")
+        raise TransitionNotAllowed(
+            gettext("“%(action)s” needs a reason.") % {"action": ACTION_LABELS[action]}
+        )
     return reason
 
 
@@ -115,7 +129,7 @@ def record(
     ip=None,
 ):
     if actor_name is None:
-        actor_name = "读者" if by_submitter else actor_label(user)
+        actor_name = READER_NAME if by_submitter else actor_label(user)
     log_event(item, action, user=user, ip=ip, from_state=from_state, to_state=to_state)
     return FeedbackEvent.objects.create(
         feedback=item,
@@ -197,9 +211,11 @@ def _stay(item, action, *, user=None, reason=""):
 
 def _hand_to(item, user, assignee, reason=""):
     item.assignee = assignee
-    note = f"承办人：{actor_label(assignee)}"
-    if reason:
-        note = f"{note}。{reason}"
+    # Kept in the history: in the public language, whoever assigns.
+    with translation.override(public_languages()[0]):
+        note = gettext("Assignee: %(name)s") % {"name": actor_label(assignee)}
+        if reason:
+            note = gettext("%(note)s. %(reason)s") % {"note": note, "reason": reason}
     _move(item, "assign", State.IN_PROGRESS, user=user, reason=note)
 
 
@@ -267,7 +283,9 @@ def restore(item, user, reason):
 def assign(item, user, assignee, reason=""):
     _check(item, "assign", [State.ACCEPTED, State.IN_PROGRESS], ANSWERED_KINDS)
     if assignee is None or not assignee.is_active:
-        raise TransitionNotAllowed("请选择一位在职的承办人。")
+        raise TransitionNotAllowed(
+            gettext("Choose an assignee who is still on the staff.")
+        )
     _hand_to(item, user, assignee, reason)
 
 
@@ -277,10 +295,18 @@ def reply(item, user, body, signature_name, signature_role) -> FeedbackReply:
     the replier first; a comment keeps its state."""
     body = (body or "").strip()
     if not body:
-        raise TransitionNotAllowed("回复内容不能为空。")
+        raise TransitionNotAllowed(gettext("The reply cannot be empty."))
     if found := blocked_terms_in(body, signature_name, signature_role):
-        words = "、".join(f"「{word}」" for word in found)
-        raise TransitionNotAllowed(f"回复或署名含有禁用词{words}，请删改后再提交。")
+        words = pgettext("list separator", ", ").join(
+            pgettext("quoted term", "“%(term)s”") % {"term": word} for word in found
+        )
+        raise TransitionNotAllowed(
+            gettext(
+                "The reply or the signature contains blocked terms %(terms)s: "
+                "change them and submit again."
+            )
+            % {"terms": words}
+        )
     if item.kind in ANSWERED_KINDS:
         _check(item, "reply", [State.ACCEPTED, State.IN_PROGRESS])
         if item.state == State.ACCEPTED:
@@ -313,14 +339,23 @@ def rate(item, rating, reason=""):
     the item (up to FEEDBACK_MAX_REOPENS times; after that it closes)."""
     _check(item, "rate", [State.REPLIED], ANSWERED_KINDS)
     if rating not in Rating.values:
-        raise TransitionNotAllowed("请选择满意、基本满意或不满意。")
+        raise TransitionNotAllowed(
+            gettext("Choose satisfied, mostly satisfied or not satisfied.")
+        )
     reason = (reason or "").strip()
     if rating == Rating.UNSATISFIED:
         reason = _need_reason(reason, "rate")
     item.rating = rating
     item.rating_reason = reason
-    label = Rating(rating).label
-    note = f"{label}：{reason}" if reason else label
+    # Kept in the history: in the public language.
+    with translation.override(public_languages()[0]):
+        label = str(Rating(rating).label)
+        note = (
+            pgettext("rating with reason", "%(rating)s: %(reason)s")
+            % {"rating": label, "reason": reason}
+            if reason
+            else label
+        )
     reopen = (
         rating == Rating.UNSATISFIED
         and item.reopen_count < settings.FEEDBACK_MAX_REOPENS
@@ -346,7 +381,9 @@ def close(item, user=None, reason=""):
 def publish(item, user, reason=""):
     """Show the item (and its replies) under the article."""
     if not item.consent_public:
-        raise TransitionNotAllowed("读者没有同意公开，不能公开展示。")
+        raise TransitionNotAllowed(
+            gettext("The reader did not consent to publication: it cannot be shown.")
+        )
     if item.kind == Kind.COMMENT:
         _check(item, "publish", [State.SUBMITTED, State.HIDDEN])
         item.is_public = True
@@ -358,7 +395,7 @@ def publish(item, user, reason=""):
         [State.ACCEPTED, State.IN_PROGRESS, State.REPLIED, State.CLOSED],
     )
     if item.is_public:
-        raise TransitionNotAllowed("这条反馈已经公开。")
+        raise TransitionNotAllowed(gettext("This feedback is already public."))
     item.is_public = True
     _stay(item, "publish", user=user)
 
@@ -372,7 +409,7 @@ def hide(item, user, reason=""):
         _move(item, "hide", State.HIDDEN, user=user, reason=reason)
         return
     if not item.is_public:
-        raise TransitionNotAllowed("这条反馈本来就没有公开。")
+        raise TransitionNotAllowed(gettext("This feedback was not public."))
     item.is_public = False
     _stay(item, "hide", user=user, reason=reason)
 
@@ -381,7 +418,7 @@ def hide(item, user, reason=""):
 def add_note(item, user, text):
     text = (text or "").strip()
     if not text:
-        raise TransitionNotAllowed("备注内容不能为空。")
+        raise TransitionNotAllowed(gettext("The note cannot be empty."))
     record(item, "note", user=user, reason=text, internal=True)
 
 
@@ -401,13 +438,20 @@ def record_correction(item, user, revision, note):
     note = _need_reason(note, "correction")
     correction = item.correction
     if correction is not None and correction.is_public:
-        raise TransitionNotAllowed("这条纠错的更正已经公开，如需补充请另起一条更正。")
+        raise TransitionNotAllowed(
+            gettext(
+                "The correction for this feedback is already public: for more, "
+                "start a new correction."
+            )
+        )
     if correction is not None:
         correction.text, correction.revision = note, revision
         correction.save(update_fields=["text", "revision"])
     else:
         if item.article is None:
-            raise TransitionNotAllowed("文章已删除，不能更正。")
+            raise TransitionNotAllowed(
+                gettext("The article was deleted: it cannot be corrected.")
+            )
         try:
             item.correction = corrections.draft(
                 item.article, user, text=note, revision=revision

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext, pgettext
 from publicsuffixlist import PublicSuffixList
 
 from core.models import Term
@@ -100,7 +101,7 @@ class Verdict:
 
     @property
     def reason(self) -> str:
-        return "；".join(self.reasons)[:255]
+        return pgettext("list of reasons", "; ").join(self.reasons)[:255]
 
 
 def count_links(*texts: str) -> int:
@@ -136,20 +137,28 @@ def screen(texts: list[str], bot_reasons: list[str] = ()) -> Verdict:
     width, variants, look-alikes, fillers, Traditional); rules of kind
     "pattern" (the contact-detail rules) are matched in the same form."""
     verdict = Verdict()
+    separator = pgettext("list separator", ", ")
     for reason in bot_reasons:
         verdict.flag(Screening.SPAM, reason)
     terms = terms_by_level()
     if hits := rules_found(terms[Term.Level.BLOCKED], texts):
         verdict.flag(
-            Screening.SPAM, f"含禁用词：{'、'.join(hit.label for hit in hits)}"
+            Screening.SPAM,
+            gettext("Blocked terms: %(terms)s")
+            % {"terms": separator.join(hit.label for hit in hits)},
         )
     if hits := rules_found(terms[Term.Level.SUSPECT], texts):
         verdict.flag(
-            Screening.HELD, f"含可疑词：{'、'.join(hit.label for hit in hits)}"
+            Screening.HELD,
+            gettext("Suspect terms: %(terms)s")
+            % {"terms": separator.join(hit.label for hit in hits)},
         )
     links = count_links(*texts)
     if links >= settings.FEEDBACK_HOLD_LINK_COUNT:
-        verdict.flag(Screening.HELD, f"含 {links} 个链接")
+        verdict.flag(
+            Screening.HELD,
+            ngettext("%(count)d link", "%(count)d links", links) % {"count": links},
+        )
     return verdict
 
 

@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
+from django.utils.translation import pgettext
 
 from feedback import emails
 from feedback.lifecycle import log_event, record, set_initial_deadlines
@@ -122,6 +123,7 @@ def _save(item: Feedback, verdict: Verdict) -> None:
             "screen",
             from_state=State.SUBMITTED,
             to_state=item.state,
-            reason=f"{Screening(verdict.screening).label}：{verdict.reason}",
+            reason=pgettext("screening with reason", "%(result)s: %(reason)s")
+            % {"result": Screening(verdict.screening).label, "reason": verdict.reason},
             internal=True,
         )

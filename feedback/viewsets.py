@@ -1,6 +1,8 @@
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.generic.base import BaseObjectMixin
@@ -47,23 +49,23 @@ class VisibleItemsOnly:
 class FeedbackIndexView(SafeSpreadsheetExportMixin, IndexView):
     export_filename = "feedback"
     export_headings = {
-        "tracking_code": "查询码",
-        "get_kind_display": "类型",
-        "get_state_display": "状态",
-        "column.title": "栏目",
-        "article_title": "文章",
-        "display_name": "署名",
-        "message": "内容",
-        "contact": "联系方式",
-        "get_screening_display": "筛查结果",
-        "screening_reason": "筛查原因",
-        "created_at": "提交时间",
-        "accept_due": "受理期限",
-        "reply_due": "答复期限",
-        "is_overdue": "逾期",
-        "first_replied_at": "首次回复时间",
-        "get_rating_display": "评价",
-        "rating_reason": "评价理由",
+        "tracking_code": _("Tracking code"),
+        "get_kind_display": _("Kind"),
+        "get_state_display": _("State"),
+        "column.title": _("Column"),
+        "article_title": _("Article"),
+        "display_name": _("Signature"),
+        "message": _("Message"),
+        "contact": _("Contact details"),
+        "get_screening_display": _("Screening result"),
+        "screening_reason": _("Screening reason"),
+        "created_at": _("Submitted at"),
+        "accept_due": _("Accept by"),
+        "reply_due": _("Reply by"),
+        "is_overdue": pgettext_lazy("feedback filter", "Overdue"),
+        "first_replied_at": _("First replied at"),
+        "get_rating_display": _("Rating"),
+        "rating_reason": _("Rating reason"),
     }
 
     def get(self, request, *args, **kwargs):
@@ -125,7 +127,7 @@ class FeedbackIndexView(SafeSpreadsheetExportMixin, IndexView):
 class FeedbackViewSet(SnippetViewSet):
     model = Feedback
     icon = "mail"
-    menu_label = "读者反馈"
+    menu_label = _("Reader feedback")
     menu_name = "feedback"
     menu_order = 250
     add_to_admin_menu = True
@@ -139,13 +141,13 @@ class FeedbackViewSet(SnippetViewSet):
     ordering = ["-created_at"]
     list_display = [
         "__str__",
-        Column("kind", label="类型", accessor="get_kind_display"),
+        Column("kind", label=_("Kind"), accessor="get_kind_display"),
         StateColumn(
-            "state", label="状态", accessor="get_state_display", sort_key="state"
+            "state", label=_("State"), accessor="get_state_display", sort_key="state"
         ),
-        Column("column", label="栏目", accessor="column.title"),
-        DateColumn("created_at", label="提交时间", sort_key="created_at"),
-        Column("assignee", label="承办人", accessor=assignee_name),
+        Column("column", label=_("Column"), accessor="column.title"),
+        DateColumn("created_at", label=_("Submitted at"), sort_key="created_at"),
+        Column("assignee", label=_("Assignee"), accessor=assignee_name),
     ]
     copy_view_enabled = False
     inspect_view_enabled = False

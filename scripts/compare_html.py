@@ -169,9 +169,24 @@ def side_environment(root: Path, scratch: Path) -> dict[str, str]:
     }
 
 
+def compile_catalogs(root: Path) -> None:
+    """The side's .mo files: build output, absent from a fresh checkout, and
+    without them every string of the root catalog renders in English."""
+    script = root / "scripts" / "compile_translations.py"
+    if not script.exists():  # older revisions committed their .mo files
+        return
+    done = subprocess.run(  # noqa: S603 - the side's own script, no shell
+        [sys.executable, str(script)], cwd=root, capture_output=True, text=True
+    )
+    if done.returncode:
+        fail(f"{root}: compiling the catalogs failed: {done.stderr.strip()}")
+
+
 def render_sides(sides: dict[str, Path], tmp: Path) -> dict[str, Path]:
     """Render every side at once, each in its own process; the folders of
     their documents."""
+    for root in sides.values():
+        compile_catalogs(root)
     running = {}
     try:
         for name, root in sides.items():

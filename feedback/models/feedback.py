@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import Truncator
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from feedback.permissions import columns_edited_by, sees_all_feedback
@@ -10,40 +11,43 @@ from readers import ipregion
 
 
 class Kind(models.TextChoices):
-    COMMENT = "comment", "评论"
-    COMPLAINT = "complaint", "投诉"
-    SUGGESTION = "suggestion", "建议"
-    CORRECTION = "correction", "纠错"
+    COMMENT = "comment", pgettext_lazy("feedback kind", "Comment")
+    COMPLAINT = "complaint", pgettext_lazy("feedback kind", "Complaint")
+    SUGGESTION = "suggestion", pgettext_lazy("feedback kind", "Suggestion")
+    CORRECTION = "correction", pgettext_lazy("feedback kind", "Correction")
     # A verified reader's appeal (申诉) against a sanction (readers/standing.py):
     # answered in the queue like a complaint, never public.
-    APPEAL = "appeal", _("Appeal")
+    APPEAL = "appeal", pgettext_lazy("feedback kind", "Appeal")
 
 
 class State(models.TextChoices):
-    SUBMITTED = "submitted", "待处理"
-    ACCEPTED = "accepted", "已受理"
-    IN_PROGRESS = "in_progress", "办理中"
-    REPLIED = "replied", "已回复"
-    CLOSED = "closed", "已办结"
-    REJECTED = "rejected", "不予受理"
-    SPAM = "spam", "垃圾信息"
-    PUBLISHED = "published", "已发布"
-    HIDDEN = "hidden", "不公开"
-    # Taken down for good by staff (feedback/community.py): kept for the
+    SUBMITTED = "submitted", pgettext_lazy("feedback state", "Pending")
+    ACCEPTED = "accepted", pgettext_lazy("feedback state", "Accepted")
+    IN_PROGRESS = "in_progress", pgettext_lazy("feedback state", "In progress")
+    REPLIED = "replied", pgettext_lazy("feedback state", "Replied")
+    CLOSED = "closed", pgettext_lazy("feedback state", "Closed")
+    REJECTED = "rejected", pgettext_lazy("feedback state", "Rejected")
+    SPAM = "spam", pgettext_lazy("feedback state", "Spam")
+    PUBLISHED = "published", pgettext_lazy("feedback state", "Published")
+    HIDDEN = "hidden", pgettext_lazy("feedback state", "Not public")
+    # Taken down for good by staff (feedback/comment_actions.py): kept for the
     # record, never shown again.
-    DELETED = "deleted", _("Deleted")
+    DELETED = "deleted", pgettext_lazy("feedback state", "Deleted")
 
 
 class Screening(models.TextChoices):
-    CLEAN = "clean", "通过"
-    HELD = "held", "待复核"
-    SPAM = "spam", "拦截"
+    CLEAN = "clean", pgettext_lazy("screening", "Passed")
+    HELD = "held", pgettext_lazy("screening", "Held for review")
+    SPAM = "spam", pgettext_lazy("screening", "Blocked")
 
 
 class Rating(models.TextChoices):
-    SATISFIED = "satisfied", "满意"
-    BASICALLY_SATISFIED = "basically_satisfied", "基本满意"
-    UNSATISFIED = "unsatisfied", "不满意"
+    SATISFIED = "satisfied", pgettext_lazy("rating", "Satisfied")
+    BASICALLY_SATISFIED = (
+        "basically_satisfied",
+        pgettext_lazy("rating", "Mostly satisfied"),
+    )
+    UNSATISFIED = "unsatisfied", pgettext_lazy("rating", "Not satisfied")
 
 
 # Complaints, suggestions and corrections need an answer and go through the
@@ -97,11 +101,13 @@ class Feedback(models.Model):
     Screening = Screening
     Rating = Rating
 
-    tracking_code = models.CharField("查询码", max_length=10, unique=True)
-    tracking_token = models.CharField("私密链接令牌", max_length=64, unique=True)
+    tracking_code = models.CharField(_("tracking code"), max_length=10, unique=True)
+    tracking_token = models.CharField(
+        _("private link token"), max_length=64, unique=True
+    )
     article = models.ForeignKey(
         "articles.ArticlePage",
-        verbose_name="文章",
+        verbose_name=_("article"),
         null=True,
         on_delete=models.SET_NULL,
         related_name="feedback",
@@ -110,28 +116,33 @@ class Feedback(models.Model):
     # a deleted article.
     column = models.ForeignKey(
         "articles.ColumnPage",
-        verbose_name="栏目",
+        verbose_name=_("column"),
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    article_title = models.CharField("文章标题", max_length=255)
-    kind = models.CharField("类型", max_length=12, choices=Kind.choices)
+    article_title = models.CharField(_("article title"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     state = models.CharField(
-        "状态", max_length=12, choices=State.choices, default=State.SUBMITTED
+        _("state"), max_length=12, choices=State.choices, default=State.SUBMITTED
     )
-    message = models.TextField("留言内容")
-    display_name = models.CharField("署名", max_length=20, blank=True)
-    contact = models.CharField("联系方式", max_length=100, blank=True)
-    consent_public = models.BooleanField("同意公开", default=False)
-    is_public = models.BooleanField("在文章下公开", default=False)
+    message = models.TextField(_("message"))
+    display_name = models.CharField(_("signature"), max_length=20, blank=True)
+    contact = models.CharField(_("contact details"), max_length=100, blank=True)
+    consent_public = models.BooleanField(_("consents to publication"), default=False)
+    is_public = models.BooleanField(_("public under the article"), default=False)
 
     screening = models.CharField(
-        "筛查结果", max_length=8, choices=Screening.choices, default=Screening.CLEAN
+        _("screening result"),
+        max_length=8,
+        choices=Screening.choices,
+        default=Screening.CLEAN,
     )
-    screening_reason = models.CharField("筛查原因", max_length=255, blank=True)
+    screening_reason = models.CharField(
+        _("screening reason"), max_length=255, blank=True
+    )
     fingerprint = models.CharField(max_length=64, db_index=True, editable=False)
-    ip_address = models.GenericIPAddressField("IP 地址", null=True, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     # IP属地: province, country or 未知, resolved once at submission from the
     # full address (readers.ipregion); shown with a public comment and kept
     # when the address itself is erased.
@@ -149,14 +160,14 @@ class Feedback(models.Model):
 
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="承办人",
+        verbose_name=_("assignee"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="assigned_feedback",
     )
-    report_count = models.PositiveIntegerField("被读者举报次数", default=0)
-    # Staff picks under the article (feedback/community.py): 置顶 first, then
+    report_count = models.PositiveIntegerField(_("reports by readers"), default=0)
+    # Staff picks under the article (feedback/comment_actions.py): 置顶 first, then
     # 精选, in both the 最新 and the 最热 order.
     is_pinned = models.BooleanField(_("pinned"), default=False)
     is_featured = models.BooleanField(_("featured"), default=False)
@@ -169,25 +180,33 @@ class Feedback(models.Model):
         on_delete=models.SET_NULL,
         related_name="appeals",
     )
-    rating = models.CharField("评价", max_length=20, choices=Rating.choices, blank=True)
-    rating_reason = models.TextField("评价理由", blank=True)
-    reopen_count = models.PositiveSmallIntegerField("重新办理次数", default=0)
+    rating = models.CharField(
+        _("rating"), max_length=20, choices=Rating.choices, blank=True
+    )
+    rating_reason = models.TextField(_("rating reason"), blank=True)
+    reopen_count = models.PositiveSmallIntegerField(_("times reopened"), default=0)
 
-    created_at = models.DateTimeField("提交时间", default=timezone.now, db_index=True)
-    accept_due = models.DateTimeField("受理期限", null=True, blank=True)
-    reply_due = models.DateTimeField("答复期限", null=True, blank=True)
-    missed_deadline = models.BooleanField("曾逾期", default=False)
-    accepted_at = models.DateTimeField("受理时间", null=True, blank=True)
-    first_replied_at = models.DateTimeField("首次回复时间", null=True, blank=True)
-    replied_at = models.DateTimeField("最近回复时间", null=True, blank=True)
-    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
-    contact_erased_at = models.DateTimeField("联系方式删除时间", null=True, blank=True)
+    created_at = models.DateTimeField(
+        _("submitted at"), default=timezone.now, db_index=True
+    )
+    accept_due = models.DateTimeField(_("accept by"), null=True, blank=True)
+    reply_due = models.DateTimeField(_("reply by"), null=True, blank=True)
+    missed_deadline = models.BooleanField(_("missed a deadline"), default=False)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    first_replied_at = models.DateTimeField(
+        _("first replied at"), null=True, blank=True
+    )
+    replied_at = models.DateTimeField(_("last replied at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    contact_erased_at = models.DateTimeField(
+        _("contact details erased at"), null=True, blank=True
+    )
 
     # A 纠错 that led to a change: the correction it became (corrections/),
     # public once an approver of the article's column approved it.
     correction = models.ForeignKey(
         "corrections.Correction",
-        verbose_name="对应的更正",
+        verbose_name=_("resulting correction"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -201,9 +220,10 @@ class Feedback(models.Model):
     wagtail_reference_index_ignore = True
 
     class Meta:
-        verbose_name = "读者反馈"
-        verbose_name_plural = "读者反馈"
+        verbose_name = _("reader feedback")
+        verbose_name_plural = _("reader feedback")
         ordering = ["-created_at", "-pk"]
+        # A permission's name is data (auth_permission rows), kept as it was.
         permissions = [
             ("view_feedback_contact", "可查看读者联系方式"),
             ("export_feedback", "可导出反馈"),
@@ -226,7 +246,7 @@ class Feedback(models.Model):
 
     @property
     def public_name(self) -> str:
-        return self.display_name or "网友"
+        return self.display_name or gettext("Anonymous")
 
     @property
     def contact_is_email(self) -> bool:
@@ -241,11 +261,18 @@ class Feedback(models.Model):
         """A state of this item in the reader's words: the same on the
         tracking page's current state and in its history."""
         if state == State.SUBMITTED:
-            return "待受理" if self.needs_answer else "待审核"
+            return (
+                gettext("Waiting to be accepted")
+                if self.needs_answer
+                else gettext("Awaiting review")
+            )
         if state == State.SPAM:
-            return "未通过自动筛查（如属误判，工作人员复核后会恢复）"
+            return gettext(
+                "Stopped by the automatic screening (if that was a mistake, "
+                "staff will restore it after a check)"
+            )
         if state == State.HIDDEN:
-            return "已阅，未公开展示"
+            return gettext("Read, not shown in public")
         return State(state).label
 
     @property

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .feedback import Feedback
 
@@ -13,31 +14,31 @@ class FeedbackEvent(models.Model):
     feedback = models.ForeignKey(
         Feedback, on_delete=models.CASCADE, related_name="events"
     )
-    action = models.CharField("操作", max_length=20)
+    action = models.CharField(_("action"), max_length=20)
     from_state = models.CharField(
-        "原状态", max_length=12, choices=Feedback.State.choices, blank=True
+        _("from state"), max_length=12, choices=Feedback.State.choices, blank=True
     )
     to_state = models.CharField(
-        "新状态", max_length=12, choices=Feedback.State.choices, blank=True
+        _("to state"), max_length=12, choices=Feedback.State.choices, blank=True
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="操作人",
+        verbose_name=_("by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     # The name at the time, so history stays readable after a user is removed.
-    actor_name = models.CharField("操作人姓名", max_length=60, blank=True)
-    by_submitter = models.BooleanField("读者本人操作", default=False)
-    reason = models.TextField("说明", blank=True)
-    is_internal = models.BooleanField("仅内部可见", default=False)
-    created_at = models.DateTimeField("时间", default=timezone.now)
+    actor_name = models.CharField(_("by (name)"), max_length=60, blank=True)
+    by_submitter = models.BooleanField(_("by the reader"), default=False)
+    reason = models.TextField(_("explanation"), blank=True)
+    is_internal = models.BooleanField(_("staff only"), default=False)
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
 
     class Meta:
-        verbose_name = "处理记录"
-        verbose_name_plural = "处理记录"
+        verbose_name = _("history step")
+        verbose_name_plural = _("history steps")
         ordering = ["created_at", "pk"]
 
     def __str__(self):
@@ -50,21 +51,21 @@ class FeedbackReply(models.Model):
     feedback = models.ForeignKey(
         Feedback, on_delete=models.CASCADE, related_name="replies"
     )
-    body = models.TextField("回复内容")
+    body = models.TextField(_("reply text"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="回复人",
+        verbose_name=_("replied by"),
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    signature_name = models.CharField("署名", max_length=60)
-    signature_role = models.CharField("身份", max_length=60)
-    created_at = models.DateTimeField("回复时间", default=timezone.now)
+    signature_name = models.CharField(_("signature"), max_length=60)
+    signature_role = models.CharField(_("role"), max_length=60)
+    created_at = models.DateTimeField(_("replied at"), default=timezone.now)
 
     class Meta:
-        verbose_name = "官方回复"
-        verbose_name_plural = "官方回复"
+        verbose_name = _("official reply")
+        verbose_name_plural = _("official replies")
         ordering = ["created_at", "pk"]
 
     def __str__(self):

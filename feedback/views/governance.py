@@ -21,6 +21,7 @@ class ChartMonth:
 
     def __init__(self, row):
         self.label = row.label
+        self.short_label = row.short_label
         self.received = row.received
         self.replied = row.published
 

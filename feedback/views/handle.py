@@ -6,6 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
@@ -32,13 +34,13 @@ BUTTON_STYLES = {
     "spam": "button-secondary serious",
 }
 SIMPLE_ACTIONS = {
-    "accept": (lifecycle.accept, "已受理。"),
-    "reject": (lifecycle.reject, "已标记为不予受理。"),
-    "spam": (lifecycle.mark_spam, "已标记为垃圾信息。"),
-    "restore": (lifecycle.restore, "已撤销垃圾信息标记，回到待处理。"),
-    "close": (lifecycle.close, "已办结。"),
-    "publish": (lifecycle.publish, "已在文章下公开。"),
-    "hide": (lifecycle.hide, "已取消公开。"),
+    "accept": (lifecycle.accept, _("Accepted.")),
+    "reject": (lifecycle.reject, _("Marked as rejected.")),
+    "spam": (lifecycle.mark_spam, _("Marked as spam.")),
+    "restore": (lifecycle.restore, _("Spam mark removed: back to pending.")),
+    "close": (lifecycle.close, _("Closed.")),
+    "publish": (lifecycle.publish, _("Shown under the article.")),
+    "hide": (lifecycle.hide, _("No longer shown in public.")),
 }
 
 
@@ -78,7 +80,7 @@ class FeedbackHandleView(
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": reverse(self.index_url_name), "label": "读者反馈"},
+            {"url": reverse(self.index_url_name), "label": _("Reader feedback")},
             {"url": "", "label": self.get_page_title()},
         ]
 
@@ -150,20 +152,20 @@ class FeedbackHandleView(
                     form.cleaned_data["assignee"],
                     form.cleaned_data["reason"],
                 )
-                messages.success(request, "已分配承办人。")
+                messages.success(request, gettext("Assignee set."))
             elif action == "reply":
                 form = ReplyForm(request.POST, user=user)
                 if not form.is_valid():
                     return self.invalid({"reply": form})
                 answer = lifecycle.reply(item, user, **form.cleaned_data)
                 emails.notify_reply(item, answer)
-                messages.success(request, "回复已发布。")
+                messages.success(request, gettext("Reply published."))
             elif action == "note":
                 form = NoteForm(request.POST)
                 if not form.is_valid():
                     return self.invalid({"note": form})
                 lifecycle.add_note(item, user, form.cleaned_data["text"])
-                messages.success(request, "备注已保存。")
+                messages.success(request, gettext("Note saved."))
             elif action == "correction":
                 form = CorrectionForm(request.POST, item=item)
                 if not form.is_valid():
@@ -172,15 +174,21 @@ class FeedbackHandleView(
                     item, user, form.cleaned_data["revision"], form.cleaned_data["note"]
                 )
                 messages.success(
-                    request, "更正已起草，经该栏目审核人审核通过后显示在文章下。"
+                    request,
+                    gettext(
+                        "Correction drafted: it is shown under the article once an "
+                        "approver of the column approves it."
+                    ),
                 )
             else:
-                messages.error(request, "未知的操作。")
+                messages.error(request, gettext("Unknown action."))
         except lifecycle.TransitionNotAllowed as refusal:
             messages.error(request, str(refusal))
         return redirect(self.get_url())
 
     def invalid(self, bound_forms):
-        messages.error(self.request, "请按提示修改后再提交。")
+        messages.error(
+            self.request, gettext("Correct the errors below and submit again.")
+        )
         context = self.get_context_data(forms=self.forms(bound_forms))
         return self.render_to_response(context, status=400)

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from feedback import lifecycle
 from feedback.forms import LookupForm, RatingForm
@@ -10,9 +12,10 @@ from security import ratelimit
 
 from .responses import private_page
 
-RATED_MEANWHILE = (
-    "这条反馈刚刚已经评价过（可能是在另一个窗口或重复提交），这次的评价没有保存。"
-    "请以本页显示的状态为准。"
+RATED_MEANWHILE = _(
+    "This feedback was rated a moment ago (perhaps in another window, or the "
+    "form was sent twice): this rating was not saved. The state on this page "
+    "is the current one."
 )
 
 
@@ -22,11 +25,11 @@ def submitter_history(item):
     steps = []
     for event in item.events.filter(is_internal=False):
         if event.by_submitter:
-            who = "您"
-        elif event.actor_name == "系统":
-            who = "系统"
+            who = gettext("You")
+        elif event.actor_name == lifecycle.SYSTEM_NAME:
+            who = gettext("System")
         else:
-            who = event.actor_name if show_names else "编辑部"
+            who = event.actor_name if show_names else gettext("The newsroom")
         # An assignment's note names the staff member.
         reason = "" if event.action == "assign" and not show_names else event.reason
         steps.append(
@@ -51,14 +54,19 @@ def track(request, code: str, token: str):
         .first()
     )
     if item is None or not constant_time_compare(item.tracking_token, token):
-        raise Http404("没有这条反馈")
+        raise Http404(gettext("No such feedback"))
 
     form = RatingForm()
     conflict = False
     if request.method == "POST":
         form = RatingForm(request.POST)
         if item.state != State.REPLIED:
-            form.add_error(None, "现在不能评价：只能在收到回复后评价一次。")
+            form.add_error(
+                None,
+                gettext(
+                    "You cannot rate now: a reply can be rated once, after it came."
+                ),
+            )
         elif form.is_valid():
             try:
                 lifecycle.rate(
@@ -107,7 +115,12 @@ def lookup(request):
                 tracking_code=form.cleaned_data["code"]
             ).first()
             if item is None:
-                form.add_error("code", "没有找到这个查询码，请核对后再查。")
+                form.add_error(
+                    "code",
+                    gettext(
+                        "No feedback has this tracking code: check it and try again."
+                    ),
+                )
                 status = 404
         else:
             status = 400

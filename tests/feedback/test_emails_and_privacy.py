@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.test import TestCase, override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from feedback import emails, lifecycle
 from feedback.models import Feedback, FeedbackEvent, Kind, State
@@ -70,6 +70,22 @@ class EmailTests(TestCase):
         )
         self.assertNotIn("<script>", self.html_part(message))
         self.assertIn("苏一禾（反馈处理员）", message.body)
+
+    def test_the_reader_gets_the_reply_in_the_public_language(self):
+        item = walk_to(
+            FeedbackFactory(article=self.article), State.IN_PROGRESS, self.handler
+        )
+        answer = lifecycle.reply(item, self.handler, "好的", "苏一禾", "反馈处理员")
+
+        # A handler who works in English replies.
+        with translation.override("en"), self.captureOnCommitCallbacks(execute=True):
+            emails.notify_reply(item, answer)
+
+        message = mail.outbox[0]
+        self.assertIn("您好：", message.body)
+        self.assertIn("这是您的私密链接，请勿转发。", message.body)
+        self.assertIn("查看办理记录并对答复评价</a>", self.html_part(message))
+        self.assertNotIn("private link", message.body + self.html_part(message))
 
     def test_no_reply_email_without_an_email_address(self):
         item = walk_to(

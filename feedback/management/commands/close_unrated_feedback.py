@@ -2,8 +2,10 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
+from core.language import public_languages
 from feedback import lifecycle
 from feedback.models import Feedback, State
 
@@ -15,11 +17,17 @@ class Command(BaseCommand):
         days = settings.FEEDBACK_AUTO_CLOSE_DAYS
         cutoff = timezone.now() - timedelta(days=days)
         closed = 0
+        # Kept in the history: in the public language.
+        with translation.override(public_languages()[0]):
+            reason = gettext(
+                "The reader did not rate the reply within %(days)d days: closed "
+                "automatically."
+            ) % {"days": days}
         for item in Feedback.objects.filter(
             state=State.REPLIED, replied_at__lt=cutoff
         ).iterator():
             try:
-                lifecycle.close(item, None, f"回复后 {days} 天内读者未评价，自动办结。")
+                lifecycle.close(item, None, reason)
                 closed += 1
             except lifecycle.TransitionNotAllowed:
                 continue  # rated or reopened meanwhile

@@ -3,8 +3,10 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
+from core.language import public_languages
 from feedback.lifecycle import record
 from feedback.models import FINISHED_STATES, Feedback
 
@@ -21,6 +23,12 @@ class Command(BaseCommand):
             contact_erased_at__isnull=True,
         )
         erased = 0
+        # Kept in the history: in the public language.
+        with translation.override(public_languages()[0]):
+            reason = gettext(
+                "Contact details erased %(days)d days after the end, under the "
+                "privacy rules"
+            ) % {"days": days}
         for item in due.iterator():
             with transaction.atomic():
                 Feedback.objects.filter(pk=item.pk).update(
@@ -29,7 +37,7 @@ class Command(BaseCommand):
                 record(
                     item,
                     "erase_contact",
-                    reason=f"结束 {days} 天后按隐私规则删除联系方式",
+                    reason=reason,
                     internal=True,
                 )
             erased += 1
