@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from commentlog.models import Action, CommentLogEntry
+from feedback.figures import month_label
 from feedback.governance import year_bounds
 
 
@@ -51,7 +52,7 @@ SANCTIONS = {"warning", "restrict", "mute", "ban", "lift_ban"}
 def community_summary(year: int) -> dict:
     """{"months": [CommunityRow x 12], "total": CommunityRow}."""
     start, end = year_bounds(year)
-    months = [CommunityRow(f"{year}年{month}月") for month in range(1, 13)]
+    months = [CommunityRow(month_label(year, month)) for month in range(1, 13)]
     total = CommunityRow(str(_("Whole year")))
     counted = Q(action__in=[Action.REPORT, Action.REPORT_OUTCOME, Action.SANCTION])
     rows = (
