@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
-    verbose_name = "栏目与文章"
+    verbose_name = _("Columns and articles")
 
     def ready(self):
         from articles import record, signals

@@ -15,6 +15,8 @@ one field into the next, with image alt text and captions included and rich
 text as Wagtail indexes it (entities decoded)."""
 
 from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.rich_text import expand_db_html
@@ -32,6 +34,8 @@ def stored_text(value) -> str:
     return strip_tags(str(value))
 
 
+# Each Meta's preview_value is sample content of a Chinese newsroom (data,
+# like the demo articles), not an interface string.
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", INLINE_FEATURES)
@@ -46,19 +50,19 @@ class ParagraphBlock(blocks.RichTextBlock):
 
     class Meta:
         icon = "pilcrow"
-        label = "段落"
+        label = _("Paragraph")
         template = "components/streamfield/_paragraph_block.html"
         preview_value = "<p>基层服务的好坏,群众心里有一杆秤。</p>"
-        description = "普通正文段落"
+        description = _("An ordinary paragraph of body text")
 
 
 class ThesisParagraphBlock(blocks.StructBlock):
     lead = blocks.CharBlock(
-        label="论点",
+        label=_("Thesis"),
         max_length=120,
-        help_text="段首加粗的论点句,如:推动“开门纳谏”,拓宽“民意渠道”。",
+        help_text=_("The thesis sentence set in bold at the start of the paragraph."),
     )
-    text = blocks.TextBlock(label="正文")
+    text = blocks.TextBlock(label=_("Body text"))
 
     def plain_text(self, value) -> str:
         return stored_text(value)
@@ -70,13 +74,13 @@ class ThesisParagraphBlock(blocks.StructBlock):
 
     class Meta:
         icon = "bold"
-        label = "论点段落"
+        label = _("Thesis paragraph")
         template = "components/streamfield/_thesis_paragraph_block.html"
         preview_value = {
             "lead": "坚持问题导向,提升服务效能。",
             "text": "把群众反映最集中的问题列成清单,逐项销号。",
         }
-        description = "以加粗论点开头的段落"
+        description = _("A paragraph that opens with a thesis in bold")
 
 
 class SubheadingBlock(blocks.CharBlock):
@@ -92,15 +96,17 @@ class SubheadingBlock(blocks.CharBlock):
 
     class Meta:
         icon = "title"
-        label = "小标题"
+        label = _("Subheading")
         template = "components/streamfield/_subheading_block.html"
         preview_value = "让服务跑在需求前面"
-        description = "正文中的小标题(二级标题)"
+        description = _("A subheading within the body (a level-2 heading)")
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label="引文")
-    attribution = blocks.CharBlock(label="出处", required=False, max_length=120)
+    text = blocks.TextBlock(label=_("Quotation"))
+    attribution = blocks.CharBlock(
+        label=_("Attribution"), required=False, max_length=120
+    )
 
     def plain_text(self, value) -> str:
         return stored_text(value)
@@ -115,18 +121,18 @@ class QuoteBlock(blocks.StructBlock):
 
     class Meta:
         icon = "openquote"
-        label = "引文"
+        label = _("Quotation")
         template = "components/streamfield/_quote_block.html"
         preview_value = {
             "text": "不积跬步,无以至千里。",
             "attribution": "《荀子·劝学》",
         }
-        description = "引语、诗句或名言"
+        description = _("A quotation, a line of verse or a saying")
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock(label="图片")
-    caption = blocks.CharBlock(label="图片说明", required=False, max_length=255)
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Image caption"), required=False, max_length=255)
 
     def plain_text(self, value) -> str:
         """No words in an excerpt: the caption describes the picture."""
@@ -135,19 +141,26 @@ class CaptionedImageBlock(blocks.StructBlock):
     def feed_html(self, value) -> str:
         """The caption in place of the picture (no rendition is made)."""
         caption = value.get("caption", "")
-        return format_html("<p><em>[图] {}</em></p>", caption) if caption else ""
+        if not caption:
+            return ""
+        # The feed is read in the public language (feeds are public pages).
+        text = gettext("[Image] %(caption)s") % {"caption": caption}
+        return format_html("<p><em>{}</em></p>", text)
 
     class Meta:
         icon = "image"
-        label = "图片"
+        label = _("Image")
         template = "components/streamfield/_image_block.html"
-        description = "带说明的图片;替代文字必填,或标记为装饰性图片"
+        description = _(
+            "An image with a caption; alt text is required, or mark the image as "
+            "decorative"
+        )
 
 
 class ListBlock(blocks.StructBlock):
-    ordered = blocks.BooleanBlock(label="编号列表", required=False)
+    ordered = blocks.BooleanBlock(label=_("Numbered list"), required=False)
     items = blocks.ListBlock(
-        blocks.CharBlock(label="条目", max_length=500), label="条目"
+        blocks.CharBlock(label=_("Item"), max_length=500), label=_("Items")
     )
 
     @staticmethod
@@ -170,10 +183,10 @@ class ListBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ul"
-        label = "列表"
+        label = _("List")
         template = "components/streamfield/_list_block.html"
         preview_value = {"ordered": True, "items": ["受理", "办理", "回复"]}
-        description = "编号或圆点列表"
+        description = _("A numbered or bulleted list")
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
@@ -210,5 +223,5 @@ class ArticleBodyBlock(blocks.StreamBlock):
         return [str(text) for text in self.get_searchable_content(body)]
 
     class Meta:
-        label = "正文"
+        label = _("Body")
         icon = "doc-full"

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -10,20 +11,26 @@ from core.people import display_name
 # @hooks.register(CLEAN_HOOK) gets the form after its own clean() and adds its
 # errors with form.add_error (editorial's pre-approval check does so).
 CLEAN_HOOK = "clean_article_form"
-DEFAULT_BYLINE_ROLE = "作者"  # the BylineRole a writer's own byline starts as
+# The BylineRole a writer's own byline starts as (a stored name: data).
+DEFAULT_BYLINE_ROLE = "作者"
 
-LEAD_IMAGE_ALT_MISSING = (
-    "请填写题图的替代文字(或在图片库里填写该图片的描述);"
-    "若图片不传达内容,请勾选“题图仅为装饰”。"
+LEAD_IMAGE_ALT_MISSING = _(
+    "Please describe the lead image for readers who cannot see it (or give "
+    "the image a description in the image library); if the picture carries "
+    "no content, tick “Lead image is decorative”."
 )
 REPRINT_REQUIRED = {
-    "original_title": "转载稿须填写原标题。",
-    "original_author": "转载稿须填写原作者。",
-    "original_url": "转载稿须填写原文链接。",
-    "original_published_at": "转载稿须填写原发时间。",
+    "original_title": _("A reprint needs its original title."),
+    "original_author": _("A reprint needs its original author."),
+    "original_url": _("A reprint needs a link to the original."),
+    "original_published_at": _("A reprint needs the time it first appeared."),
 }
-REPRINT_SOURCE_MISSING = "转载稿须选择来源(原发媒体)。"
-REPRINT_SOURCE_IS_OWN = "「{source}」是本网:转载稿的来源须是原发媒体。"
+REPRINT_SOURCE_MISSING = _(
+    "A reprint needs a source (the outlet it first appeared in)."
+)
+REPRINT_SOURCE_IS_OWN = _(
+    "“{source}” is this site: a reprint's source is the outlet it first appeared in."
+)
 
 
 class ArticlePageForm(WagtailAdminPageForm):

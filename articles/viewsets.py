@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -7,7 +8,7 @@ from articles.models import Author, BylineRole, Source
 class AuthorViewSet(SnippetViewSet):
     model = Author
     icon = "user"
-    menu_label = "作者"
+    menu_label = _("Authors")
     list_display = ["name", "title", "slug"]
     search_fields = ["name", "title"]
 
@@ -15,7 +16,7 @@ class AuthorViewSet(SnippetViewSet):
 class SourceViewSet(SnippetViewSet):
     model = Source
     icon = "globe"
-    menu_label = "来源"
+    menu_label = _("Sources")
     list_display = ["name", "url", "approved_for_reprint"]
     list_filter = ["approved_for_reprint"]
 
@@ -23,12 +24,12 @@ class SourceViewSet(SnippetViewSet):
 class BylineRoleViewSet(SnippetViewSet):
     model = BylineRole
     icon = "tag"
-    menu_label = "署名身份"
+    menu_label = _("Byline roles")
     list_display = ["name", "sort_order"]
 
 
 class NewsroomViewSetGroup(ViewSetGroup):
     items = (AuthorViewSet, SourceViewSet, BylineRoleViewSet)
     menu_icon = "folder-open-inverse"
-    menu_label = "采编资料"
+    menu_label = _("Newsroom data")
     menu_order = 200

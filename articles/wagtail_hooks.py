@@ -1,5 +1,6 @@
 from django.contrib.auth.models import Permission
 from django.urls import path
+from django.utils.translation import pgettext
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
@@ -95,7 +96,11 @@ def withdrawal_log_formatter(action):
 
         def format_message(self, log_entry):
             reason = log_entry.data.get("reason", "")
-            return f"{action.label}:{reason}" if reason else action.label
+            if not reason:
+                return action.label
+            return pgettext("log entry", "{action}: {reason}").format(
+                action=action.label, reason=reason
+            )
 
     return WithdrawalLogFormatter
 

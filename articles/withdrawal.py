@@ -16,6 +16,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.log_actions import log
 from wagtail.search.index import insert_or_update_object
 
@@ -38,37 +40,48 @@ class Action:
     applies_to: tuple[str, ...]  # the states it may start from
     reason_label: str
     reason_help: str
+    confirm_label: str  # the confirm view's button
 
 
 RETRACT = Action(
     name="retract",
-    label="撤稿",
+    label=pgettext_lazy("withdrawal action", "Retract"),
     permission="articles.retract_article",
     log_action="articles.retract",
     result=Withdrawal.RETRACTED,
     applies_to=(Withdrawal.NONE,),
-    reason_label="撤稿原因(公开)",
-    reason_help="将显示在原网址的撤稿说明里,读者可见。",
+    reason_label=_("Reason for the retraction (public)"),
+    reason_help=_(
+        "Shown in the retraction notice at the article's address: readers see it."
+    ),
+    confirm_label=_("Yes, retract it"),
 )
 TAKE_DOWN = Action(
     name="take_down",
-    label="下线",
+    label=pgettext_lazy("withdrawal action", "Take down"),
     permission="articles.take_down_article",
     log_action="articles.take_down",
     result=Withdrawal.TAKEN_DOWN,
     applies_to=(Withdrawal.NONE, Withdrawal.RETRACTED),
-    reason_label="下线原因(仅内部记录)",
-    reason_help="如法律文书、来函编号;读者看不到,原网址将显示“页面不存在”。",
+    reason_label=_("Reason for the take-down (staff only)"),
+    reason_help=_(
+        "Such as a court document or the reference of a letter; readers do not "
+        "see it, and the address will answer “page not found”."
+    ),
+    confirm_label=_("Yes, take it down"),
 )
 RESTORE = Action(
     name="restore",
-    label="恢复",
+    label=pgettext_lazy("withdrawal action", "Restore"),
     permission="articles.restore_article",
     log_action="articles.restore",
     result=Withdrawal.NONE,
     applies_to=(Withdrawal.RETRACTED, Withdrawal.TAKEN_DOWN),
-    reason_label="恢复原因",
-    reason_help="恢复后文章重新出现在列表、搜索、订阅源和网站地图里。",
+    reason_label=_("Reason for the restore"),
+    reason_help=_(
+        "Once restored, the article is back in the lists, search, feeds and sitemap."
+    ),
+    confirm_label=_("Yes, restore it"),
 )
 ACTIONS = {action.name: action for action in (RETRACT, TAKE_DOWN, RESTORE)}
 

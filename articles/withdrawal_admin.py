@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.action_menu import ActionMenuItem
@@ -20,13 +21,26 @@ from articles.models import ArticlePage
 
 URL_NAME = "articles_withdrawal"
 ICONS = {"retract": "cross", "take_down": "warning", "restore": "undo"}
-REASON_REQUIRED = "请写明原因:它会记入操作日志。"
+REASON_REQUIRED = _("Please give a reason: it goes into the action log.")
 DONE = {
-    "retract": "《{title}》已撤稿:原网址显示撤稿说明,列表、搜索和订阅源里不再有它。",
-    "take_down": "《{title}》已下线:原网址显示“页面不存在”。",
-    "restore": "《{title}》已恢复。",
+    "retract": _(
+        "“{title}” is retracted: its address shows the retraction notice, and it "
+        "is gone from the lists, search and feeds."
+    ),
+    "take_down": _("“{title}” is taken down: its address answers “page not found”."),
+    "restore": _("“{title}” is restored."),
 }
-NOT_APPLICABLE = "《{title}》现在不能{label}(可能已有人处理过)。"
+NOT_APPLICABLE = {
+    "retract": _(
+        "“{title}” cannot be retracted now (someone may have done it already)."
+    ),
+    "take_down": _(
+        "“{title}” cannot be taken down now (someone may have done it already)."
+    ),
+    "restore": _(
+        "“{title}” cannot be restored now (someone may have done it already)."
+    ),
+}
 
 
 def action_url(page, action, next_url=None) -> str:
@@ -81,7 +95,7 @@ class WithdrawalView(WagtailAdminTemplateMixin, FormView):
     def not_applicable(self):
         messages.warning(
             self.request,
-            NOT_APPLICABLE.format(title=self.page.title, label=self.action.label),
+            NOT_APPLICABLE[self.action.name].format(title=self.page.title),
         )
         return redirect(self.get_success_url())
 

@@ -111,7 +111,7 @@ def reprint_problems(draft: Draft) -> list[Problem]:
     our own was confirmed by whoever approves it."""
     problems = []
     if not draft.reprint_source:
-        problems.append(Problem("source", REPRINT_SOURCE_MISSING))
+        problems.append(Problem("source", str(REPRINT_SOURCE_MISSING)))
     elif not draft.reprint_source_approved:
         problems.append(
             Problem(

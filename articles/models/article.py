@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -118,13 +119,13 @@ class ArticleByline(Orderable):
     )
     role = models.ForeignKey(
         "articles.BylineRole",
-        verbose_name="署名身份",
+        verbose_name=_("byline role"),
         on_delete=models.PROTECT,
         related_name="+",
     )
     author = models.ForeignKey(
         "articles.Author",
-        verbose_name="作者",
+        verbose_name=_("author"),
         on_delete=models.PROTECT,
         related_name="bylines",
     )
@@ -132,8 +133,8 @@ class ArticleByline(Orderable):
     panels = [FieldPanel("role"), FieldPanel("author")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "署名"
-        verbose_name_plural = "署名"
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
 
     def __str__(self):
         return f"{self.role} {self.author}"
@@ -151,7 +152,7 @@ class RelatedArticle(Orderable):
     )
     article = models.ForeignKey(
         "articles.ArticlePage",
-        verbose_name="相关文章",
+        verbose_name=_("related article"),
         on_delete=models.CASCADE,
         related_name="+",
     )
@@ -159,63 +160,77 @@ class RelatedArticle(Orderable):
     panels = [FieldPanel("article")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "相关阅读"
-        verbose_name_plural = "相关阅读"
+        verbose_name = _("related reading")
+        verbose_name_plural = _("related reading")
 
 
 class ArticlePage(WithdrawableArticle, ReprintFields, BasePage):
     kicker = models.CharField(
-        "眉题",
+        _("kicker"),
         max_length=40,
         blank=True,
-        help_text="如:【地评线】;留空则用栏目的默认眉题",
+        help_text=_("Such as: [Commentary]; empty: the column's default kicker"),
     )
-    standfirst = models.TextField("导语/副标题", blank=True, max_length=300)
+    standfirst = models.TextField(
+        _("standfirst / subtitle"), blank=True, max_length=300
+    )
     lead_image = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
-        verbose_name="题图",
+        verbose_name=_("lead image"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    lead_image_caption = models.CharField("题图说明", max_length=255, blank=True)
+    lead_image_caption = models.CharField(
+        _("lead image caption"), max_length=255, blank=True
+    )
     lead_image_alt = models.CharField(
-        "题图替代文字",
+        _("lead image alt text"),
         max_length=255,
         blank=True,
-        help_text="向看不到图片的读者描述图片内容;留空则用图片库里该图片的描述",
+        help_text=_(
+            "Describes the picture for readers who cannot see it; empty: the "
+            "image's description in the image library"
+        ),
     )
     lead_image_decorative = models.BooleanField(
-        "题图仅为装饰",
+        _("lead image is decorative"),
         default=False,
-        help_text="图片不传达内容时勾选,读屏软件将跳过它",
+        help_text=_(
+            "Tick when the picture carries no content: screen readers then skip it"
+        ),
     )
-    body = StreamField(ArticleBodyBlock(), verbose_name="正文")
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
     display_date = models.DateTimeField(
-        "显示时间", null=True, blank=True, help_text="留空则显示首次发布时间"
+        _("display date"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the time of first publication"),
     )
     source = models.ForeignKey(
         "articles.Source",
-        verbose_name="来源",
+        verbose_name=_("source"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="articles",
-        help_text="留空则为站点设置里的默认来源(本网)",
+        help_text=_("Empty: the default source in the site settings (this site)"),
     )
     responsible_editor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="责任编辑",
+        verbose_name=_("responsible editor"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     disclaimer = models.TextField(
-        "免责声明", blank=True, help_text="留空则用栏目的默认免责声明"
+        _("disclaimer"),
+        blank=True,
+        help_text=_("Empty: the column's default disclaimer"),
     )
-    tags = ClusterTaggableManager("标签", through=ArticlePageTag, blank=True)
+    tags = ClusterTaggableManager(_("tags"), through=ArticlePageTag, blank=True)
 
     # display_date, else first publication, else the latest revision: kept
     # in step by save(), indexed for lists and archives.
@@ -246,11 +261,11 @@ class ArticlePage(WithdrawableArticle, ReprintFields, BasePage):
                 FieldPanel("lead_image_alt"),
                 FieldPanel("lead_image_decorative"),
             ],
-            heading="题图",
+            heading=_("Lead image"),
         ),
         FieldPanel("body"),
         OwnAuthorOffer(),
-        InlinePanel("bylines", label="署名", min_num=0),
+        InlinePanel("bylines", label=_("Bylines"), min_num=0),
         MultiFieldPanel(
             [
                 FieldPanel("source"),
@@ -260,11 +275,15 @@ class ArticlePage(WithdrawableArticle, ReprintFields, BasePage):
                 ),
                 FieldPanel("disclaimer"),
             ],
-            heading="发布信息",
+            heading=_("Publication details"),
         ),
         ReprintFields.reprint_panel,
         FieldPanel("tags"),
-        InlinePanel("pinned_related", label="相关阅读(置顶)", max_num=RELATED_LIMIT),
+        InlinePanel(
+            "pinned_related",
+            label=_("Related reading (pinned)"),
+            max_num=RELATED_LIMIT,
+        ),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -283,12 +302,12 @@ class ArticlePage(WithdrawableArticle, ReprintFields, BasePage):
     template = "pages/article_page.html"
 
     class Meta:
-        verbose_name = "文章"
-        verbose_name_plural = "文章"
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         permissions = [
-            ("retract_article", "可撤稿(公开撤稿原因)"),
-            ("take_down_article", "可下线文章"),
-            ("restore_article", "可恢复已撤稿或下线的文章"),
+            ("retract_article", _("Can retract articles (with a public reason)")),
+            ("take_down_article", _("Can take articles down")),
+            ("restore_article", _("Can restore retracted or taken-down articles")),
         ]
         indexes = [
             models.Index(

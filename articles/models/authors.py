@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
@@ -14,14 +16,14 @@ from core.search_fields import ChineseAutocompleteField, ChineseSearchField
 class BylineRole(models.Model):
     """记者, 作者, 评论员 …: a list editors can extend."""
 
-    name = models.CharField("署名身份", max_length=20, unique=True)
-    sort_order = models.PositiveSmallIntegerField("排序", default=0)
+    name = models.CharField(_("byline role"), max_length=20, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
 
     panels = [FieldPanel("name"), FieldPanel("sort_order")]
 
     class Meta:
-        verbose_name = "署名身份"
-        verbose_name_plural = "署名身份"
+        verbose_name = _("byline role")
+        verbose_name_plural = _("byline roles")
         ordering = ["sort_order", "name"]
 
     def __str__(self):
@@ -29,19 +31,21 @@ class BylineRole(models.Model):
 
     @property
     def photo_alt_text(self) -> str:
-        return f"{self.name}的照片"
+        return gettext("Photo of %(name)s") % {"name": self.name}
 
 
 class Author(index.Indexed, models.Model):
     """A person credited on articles; not necessarily an admin user."""
 
-    name = models.CharField("姓名", max_length=60)
-    slug = models.SlugField("网址名", max_length=80, unique=True, allow_unicode=False)
-    title = models.CharField("职务/头衔", max_length=60, blank=True)
-    bio = models.TextField("简介", blank=True)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=60)
+    slug = models.SlugField(
+        _("URL name"), max_length=80, unique=True, allow_unicode=False
+    )
+    title = models.CharField(_("position / title"), max_length=60, blank=True)
+    bio = models.TextField(_("bio"), blank=True)
     photo = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
-        verbose_name="照片",
+        verbose_name=_("photo"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -49,7 +53,7 @@ class Author(index.Indexed, models.Model):
     )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
-        verbose_name="关联后台账号",
+        verbose_name=_("linked admin account"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -71,8 +75,8 @@ class Author(index.Indexed, models.Model):
     ]
 
     class Meta:
-        verbose_name = "作者"
-        verbose_name_plural = "作者"
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
         ordering = ["name"]
 
     def __str__(self):
@@ -80,13 +84,13 @@ class Author(index.Indexed, models.Model):
 
     @property
     def photo_alt_text(self) -> str:
-        return f"{self.name}的照片"
+        return gettext("Photo of %(name)s") % {"name": self.name}
 
 
 class AuthorIndexPage(RoutablePageMixin, BasePage):
     """/authors/ lists every author; /authors/<slug>/ is one author's page."""
 
-    intro = models.TextField("简介", blank=True)
+    intro = models.TextField(_("introduction to the authors"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
@@ -97,7 +101,7 @@ class AuthorIndexPage(RoutablePageMixin, BasePage):
     URL_CACHE_KEY = "author-index-url"
 
     class Meta:
-        verbose_name = "作者索引页"
+        verbose_name = _("author index page")
 
     @path("")
     def author_list(self, request):

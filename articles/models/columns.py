@@ -12,14 +12,22 @@ from core.search_fields import ChineseSearchField
 class ColumnPage(BasePage):
     """A column (栏目) such as 雪域时评: the parent of its articles."""
 
-    intro = RichTextField("栏目介绍", blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("column introduction"), blank=True, features=["bold", "italic", "link"]
+    )
     default_disclaimer = models.TextField(
-        "默认免责声明",
+        _("default disclaimer"),
         blank=True,
-        help_text="显示在本栏目每篇文章末尾;文章可单独改写",
+        help_text=_(
+            "Shown at the end of every article in this column; an article may "
+            "have its own"
+        ),
     )
     default_kicker = models.CharField(
-        "默认眉题", max_length=40, blank=True, help_text="如:【地评线】;文章可单独设置"
+        _("default kicker"),
+        max_length=40,
+        blank=True,
+        help_text=_("Such as: [Commentary]; an article may set its own"),
     )
 
     review_turnaround_hours = models.PositiveSmallIntegerField(
@@ -46,8 +54,8 @@ class ColumnPage(BasePage):
     template = "pages/column_page.html"
 
     class Meta:
-        verbose_name = "栏目"
-        verbose_name_plural = "栏目"
+        verbose_name = _("column")
+        verbose_name_plural = _("columns")
 
     def get_context(self, request, *args, **kwargs):
         from .article import ArticlePage

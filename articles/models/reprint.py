@@ -7,6 +7,7 @@ pre-approval check (editorial) refuses sources not on the approved list and,
 when the title was changed, asks the approver to confirm it."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 # Who may confirm a changed title: reviewers (editors and up), as for 责任编辑.
@@ -15,18 +16,26 @@ CONFIRM_TITLE_PERMISSION = "editorial.set_responsible_editor"
 
 class ReprintFields(models.Model):
     is_reprint = models.BooleanField(
-        "转载",
+        _("reprint"),
         default=False,
-        help_text="本文转载自其他媒体时勾选;来源即原发媒体,须在转载白名单上",
+        help_text=_(
+            "Tick when this article first appeared in another outlet; its source "
+            "is then that outlet, which must be approved for reprints"
+        ),
     )
-    original_title = models.CharField("原标题", max_length=255, blank=True)
-    original_author = models.CharField("原作者", max_length=120, blank=True)
-    original_url = models.URLField("原文链接", max_length=500, blank=True)
-    original_published_at = models.DateTimeField("原发时间", null=True, blank=True)
+    original_title = models.CharField(_("original title"), max_length=255, blank=True)
+    original_author = models.CharField(_("original author"), max_length=120, blank=True)
+    original_url = models.URLField(_("original link"), max_length=500, blank=True)
+    original_published_at = models.DateTimeField(
+        _("originally published at"), null=True, blank=True
+    )
     reprint_title_confirmed = models.BooleanField(
-        "已核对:标题与原标题不一致",
+        _("checked: the title differs from the original"),
         default=False,
-        help_text="转载稿改了标题时,审核人核对后勾选;改动标题或原标题后须重新确认",
+        help_text=_(
+            "When a reprint's title was changed, the reviewer ticks this after "
+            "checking; changing the title or the original title asks for it again"
+        ),
     )
 
     reprint_panel = MultiFieldPanel(
@@ -38,7 +47,7 @@ class ReprintFields(models.Model):
             FieldPanel("original_published_at"),
             FieldPanel("reprint_title_confirmed", permission=CONFIRM_TITLE_PERMISSION),
         ],
-        heading="转载",
+        heading=_("Reprint"),
     )
 
     class Meta:

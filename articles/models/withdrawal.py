@@ -11,20 +11,21 @@ one or copying the page never does."""
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 RETRACTED_TEMPLATE = "pages/article_retracted.html"
 
 
 class Withdrawal(models.TextChoices):
-    NONE = "", "正常"
-    RETRACTED = "retracted", "已撤稿"
-    TAKEN_DOWN = "taken_down", "已下线"
+    NONE = "", _("not withdrawn")
+    RETRACTED = "retracted", _("retracted")
+    TAKEN_DOWN = "taken_down", _("taken down")
 
 
 class WithdrawableArticle(models.Model):
     withdrawal = models.CharField(
-        "撤稿/下线",
+        _("retraction / take-down"),
         max_length=12,
         choices=Withdrawal.choices,
         default=Withdrawal.NONE,
@@ -32,12 +33,17 @@ class WithdrawableArticle(models.Model):
         editable=False,
     )
     withdrawal_reason = models.TextField(
-        "撤稿/下线原因",
+        _("reason for the retraction / take-down"),
         blank=True,
         editable=False,
-        help_text="撤稿原因公开显示在原网址;下线原因只留在后台",
+        help_text=_(
+            "A retraction's reason is shown at the article's address; a "
+            "take-down's stays in the admin"
+        ),
     )
-    withdrawn_at = models.DateTimeField("撤稿/下线时间", null=True, editable=False)
+    withdrawn_at = models.DateTimeField(
+        _("retracted / taken down at"), null=True, editable=False
+    )
 
     WITHDRAWAL_FIELDS = ("withdrawal", "withdrawal_reason", "withdrawn_at")
     # A copy is a new piece that goes through review: it starts unwithdrawn.

@@ -32,7 +32,7 @@ class LeadImageAltTextTests(WagtailPageTestCase):
     def test_image_without_any_description_is_refused_with_a_message(self):
         response = self.post(lead_image=self.undescribed.pk)
         self.assertEqual(response.status_code, 200)
-        self.assertIn(LEAD_IMAGE_ALT_MISSING, response.content.decode())
+        self.assertIn(str(LEAD_IMAGE_ALT_MISSING), response.content.decode())
         self.assertFalse(ArticlePage.objects.filter(slug="ti-tu").exists())
 
     def test_alt_text_on_the_article_is_enough(self):
