@@ -5,6 +5,7 @@ form's own validation messages are English source with a Chinese catalog."""
 import json
 import re
 
+from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.users.models import UserProfile
@@ -140,3 +141,18 @@ class ArticleEditorLanguageTests(TestCase):
         self.assertIn("确认撤稿", chinese)
         self.assertIn("撤稿原因(公开)", chinese)
         self.assertIn(f"撤稿后，《{self.article.title}》的原网址只显示标题", chinese)
+
+    def test_withdrawal_permissions_in_each_language(self):
+        """The permissions' stored names are the English source (migration
+        0010), which Wagtail's group editor translates."""
+        group = Group.objects.create(name="Permission names")
+        url = reverse("wagtailusers_groups:edit", args=[group.pk])
+        self.client.force_login(self.english)
+        english = self.client.get(url).content.decode()
+        self.assertIn("Can retract articles (with a public reason)", english)
+        self.assertIn("Can take articles down", english)
+        self.client.force_login(self.chinese)
+        chinese = self.client.get(url).content.decode()
+        self.assertIn("可撤稿(公开撤稿原因)", chinese)
+        self.assertIn("可恢复已撤稿或下线的文章", chinese)
+        self.assertNotIn("Can take articles down", chinese)
