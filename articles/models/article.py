@@ -467,12 +467,28 @@ class ArticlePage(WithdrawableArticle, ReprintFields, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            context.update(self.reading_context(request))
+            return context
+        # What readers see of the published article changes only on a purge,
+        # which renews the render generation (core/render_cache.py).
+        context.update(
+            render_cache.cached(
+                ("article context", self.pk, request.scheme, request.get_host()),
+                lambda: self.reading_context(request),
+            )
+        )
+        return context
+
+    def reading_context(self, request) -> dict:
         column = self.column
-        context["column"] = column
-        context["breadcrumbs"] = [column]
-        context["source"] = self.effective_source(request)
-        context["kicker"] = self.effective_kicker(column)
-        context["disclaimer"] = self.effective_disclaimer(column)
+        context = {
+            "column": column,
+            "breadcrumbs": [column],
+            "source": self.effective_source(request),
+            "kicker": self.effective_kicker(column),
+            "disclaimer": self.effective_disclaimer(column),
+        }
         context["bylines"] = bylines = list(
             self.bylines.select_related("author", "role").all()
         )
