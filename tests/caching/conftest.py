@@ -12,8 +12,19 @@ from tests.home.factories import get_home_page
 
 @pytest.fixture
 def page_cache(settings):
-    """The page cache on, as in production (tests run without it)."""
+    """The page cache on, with the render cache under it (its fragments and
+    values), as in production (tests run without either): each purge rule
+    tested with it must show its change through both."""
     settings.PAGE_CACHE_ENABLED = True
+    settings.RENDER_CACHE_ENABLED = True
+    return settings
+
+
+@pytest.fixture
+def render_cached(settings):
+    """The render cache on and the page cache off: every request renders."""
+    settings.RENDER_CACHE_ENABLED = True
+    settings.PAGE_CACHE_ENABLED = False
     return settings
 
 

@@ -4,7 +4,6 @@ every purge rule renews them: publish, unpublish, move, delete, a
 restriction change, a correction, a retraction, a site-wide change. The
 page cache is off here: every request renders, from the render cache."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -14,13 +13,6 @@ from core import render_cache
 from tests.articles.factories import ArticlePageFactory, ColumnPageFactory, make_private
 from tests.core.factories import UserFactory
 from tests.corrections.factories import approved
-
-
-@pytest.fixture
-def render_cached(settings):
-    settings.RENDER_CACHE_ENABLED = True
-    settings.PAGE_CACHE_ENABLED = False
-    return settings
 
 
 def queries(client, url) -> int:

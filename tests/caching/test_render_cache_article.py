@@ -1,14 +1,19 @@
-"""The article's reading context and its fragments (the article, related
-reading) kept under the render generation: every purge rule shows its
-change at the next request; previews and the 繁體 variant never get the
-kept 简体 fragment. The page cache is off: every request renders."""
+"""The article's reading context and its fragments (the article, its
+feedback window, related reading, the header links and footer) kept under
+the render generation: every purge rule shows its change at the next
+request; previews and the 繁體 variant never get the kept 简体 fragment.
+The page cache is off: every request renders. (With the page cache on, the
+tests of every purge rule run with the render cache under it: conftest.)"""
 
 import pytest
 from django.urls import reverse
 
-from tests.caching.test_render_cache import render_cached, text  # noqa: F401
+from feedback import lifecycle, switches
+from feedback.models import Kind, Scope
+from tests.caching.test_render_cache import text
 from tests.core.factories import UserFactory
 from tests.corrections.factories import approved
+from tests.feedback.factories import FeedbackFactory, handler
 
 
 def article_part(page: str) -> str:
@@ -77,3 +82,37 @@ def test_a_preview_shows_the_draft_not_the_kept_page(
     preview = client.get(reverse("wagtailadmin_pages:view_draft", args=[article.pk]))
     assert "只在预览里的导语" in preview.content.decode()
     assert "只在预览里的导语" not in text(client, article.url)
+
+
+def test_closing_comments_shows_the_notice_at_once(
+    client, render_cached, newsroom, django_capture_on_commit_callbacks
+):
+    article = newsroom["article"]
+    assert 'class="feedback-form"' in text(client, article.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        switches.set_comments(
+            Scope.ARTICLE,
+            closed=True,
+            user=UserFactory(is_superuser=True),
+            page=article,
+            notice="本文评论已关闭。",
+        )
+    page = text(client, article.url)
+    assert "本文评论已关闭。" in page and 'class="feedback-form"' not in page
+
+
+def test_each_page_of_comments_is_kept_apart(
+    client, render_cached, newsroom, settings, django_capture_on_commit_callbacks
+):
+    settings.FEEDBACK_PUBLIC_PER_PAGE = 1
+    article = newsroom["article"]
+    staff = handler()
+    with django_capture_on_commit_callbacks(execute=True):
+        for message in ("较早的一条评论", "较新的一条评论"):
+            lifecycle.publish(
+                FeedbackFactory(article=article, kind=Kind.COMMENT, message=message),
+                staff,
+            )
+    assert "较新的一条评论" in text(client, article.url)
+    second = text(client, article.url + "?fb=2")
+    assert "较早的一条评论" in second and "较新的一条评论" not in second
