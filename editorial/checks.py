@@ -4,6 +4,7 @@ task (every approval, whatever sends it) and on the edit form when a reviewer
 approves or a chief editor publishes from the editor, so the editor shows the
 problems next to the fields."""
 
+import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext, pgettext, pgettext_lazy
@@ -98,6 +99,34 @@ def find_problems(draft: Draft) -> list[Problem]:
             ) % {"field": label, "terms": quoted(found)}
             problems.append(Problem(name, message))
     return problems
+
+
+EXCERPT_CHARS = 12
+
+
+def marked_in_context(terms, texts) -> str:
+    """Where each term stands in the texts, marked and with a little of the
+    text around it, so a writer finds it in a long paragraph. A term found
+    only in normalised form (spaced out, full-width…) has no place to mark."""
+    places = []
+    for term in terms:
+        if getattr(term, "is_pattern", False):
+            continue
+        for text in texts:
+            match = re.search(re.escape(str(term)), text, re.IGNORECASE)
+            if match:
+                start = max(0, match.start() - EXCERPT_CHARS)
+                end = match.end() + EXCERPT_CHARS
+                places.append(
+                    ("…" if start else "")
+                    + text[start : match.start()]
+                    + pgettext("blocked term marked in its text", "[%(term)s]")
+                    % {"term": match.group()}
+                    + text[match.end() : end]
+                    + ("…" if end < len(text) else "")
+                )
+                break
+    return pgettext("pre-approval check", ", ").join(places)
 
 
 def quoted(terms) -> str:

@@ -17,6 +17,7 @@ from editorial.checks import (
     Draft,
     body_texts,
     find_problems,
+    marked_in_context,
     quoted,
     reprint_facts,
     site_has_default_source,
@@ -30,6 +31,10 @@ CHECKED_ACTIONS = ("approve", "publish", "submit")
 APPROVERS_DUTIES = ("reprint_title_confirmed",)
 BLOCK_HAS_BLOCKED_TERMS = gettext_lazy(
     "This block contains the blocked term(s) %(terms)s; please remove them."
+)
+
+BLOCK_HAS_BLOCKED_TERMS_AT = gettext_lazy(
+    "This block contains the blocked term(s) %(terms)s; please remove them: %(places)s"
 )
 
 COMMENT_REQUIRED = gettext_lazy("Say what needs changing: a send-back needs a comment.")
@@ -82,8 +87,10 @@ def body_error(body, problem) -> StreamBlockValidationError:
         texts = [str(text) for text in child.block.get_searchable_content(child.value)]
         found = texts_found_in(blocked, *texts)
         if found:
+            places = marked_in_context(found, texts)
+            message = BLOCK_HAS_BLOCKED_TERMS_AT if places else BLOCK_HAS_BLOCKED_TERMS
             block_errors[index] = ValidationError(
-                gettext(BLOCK_HAS_BLOCKED_TERMS) % {"terms": quoted(found)}
+                gettext(message) % {"terms": quoted(found), "places": places}
             )
     return StreamBlockValidationError(
         block_errors=block_errors, non_block_errors=[problem.message]

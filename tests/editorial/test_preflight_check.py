@@ -236,10 +236,22 @@ class PreflightOnSubmissionTests(PreflightTestCase):
         (error,) = response.context["form"].errors.as_data()["body"]
         self.assertEqual(list(error.block_errors), [1])
         self.assertIn("「网上赌场」", error.block_errors[1].message)
+        # Marked where it stands, with the words around it.
+        self.assertIn("警惕【网上赌场】的引流。", error.block_errors[1].message)
         self.assertTrue(
             any("正文含有禁用词「网上赌场」" in e for e in form_errors(response))
         )
         self.assertFalse(ArticlePage.objects.exists())
+
+    def test_a_term_in_a_long_paragraph_is_marked_with_a_little_context(self):
+        long = "前文" * 20 + "网上赌场" + "后文" * 20
+        body = streamfield([("paragraph", rich_text(f"<p>{long}</p>"))])
+        response = self.post_new(body=body)
+        (error,) = response.context["form"].errors.as_data()["body"]
+        self.assertIn(
+            "：…前文前文前文前文前文前文【网上赌场】后文后文后文后文后文后文…",
+            error.block_errors[0].message,
+        )
 
     def test_a_sent_back_piece_is_checked_again_on_resubmission(self):
         page = self.submit()
