@@ -45,17 +45,18 @@ def generation() -> str:
     return RENDER.current()
 
 
-def key_for(*parts) -> str:
+def key_for(*parts, generation_now: str | None = None) -> str:
     digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
-    return f"render-cache:{generation()}:{digest}"
+    return f"render-cache:{generation_now or generation()}:{digest}"
 
 
-def cached(parts: tuple, compute, *, store=lambda value: True):
+def cached(parts: tuple, compute, *, store=lambda value: True, generation=None):
     """compute() once per generation for these key parts; `store(value)` says
-    whether a value may be kept (a miss or an error need not be)."""
+    whether a value may be kept (a miss or an error need not be). A caller
+    that already read the generation (once per request) passes it."""
     if not enabled():
         return compute()
-    key = key_for(*parts)
+    key = key_for(*parts, generation_now=generation)
     value = cache.get(key, MISSING)
     if value is MISSING:
         value = compute()

@@ -84,14 +84,7 @@ def take(item: Feedback, action: str, user, reason: str) -> None:
         item.is_public = item.is_featured = item.is_pinned = False
         lifecycle._move(item, "delete", State.DELETED, user=user, reason=reason)
     else:  # a decision on reports: the item itself stays as it is
-        lifecycle.record(
-            item,
-            action,
-            user=user,
-            from_state=item.state,
-            to_state=item.state,
-            reason=reason,
-        )
+        lifecycle._note(item, action, user=user, reason=reason)
 
 
 def admin_context(item: Feedback, can_handle: bool) -> dict:

@@ -199,6 +199,11 @@ def _move(item, action, target, *, user=None, reason="", by_submitter=False):
 def _stay(item, action, *, user=None, reason=""):
     """Save and record a step that leaves the item in its state."""
     item.save()
+    _note(item, action, user=user, reason=reason)
+
+
+def _note(item, action, *, user=None, reason=""):
+    """Record a step that changes nothing on the item itself."""
     record(
         item,
         action,

@@ -31,8 +31,18 @@ class RenderCacheNode(template.Node):
             getattr(request, "zh_script", ""),
             get_language(),
         )
+        # One read of the generation per request, however many fragments.
+        generation = getattr(request, "render_generation", None)
+        if generation is None:
+            generation = render_cache.generation()
+            if request is not None:
+                request.render_generation = generation
         return mark_safe(  # noqa: S308 - the template's own output, as rendered
-            render_cache.cached(key, lambda: str(self.nodelist.render(context)))
+            render_cache.cached(
+                key,
+                lambda: str(self.nodelist.render(context)),
+                generation=generation,
+            )
         )
 
 

@@ -57,3 +57,19 @@ def test_a_kept_fragment_is_escaped_once(enabled):
 def test_a_fragment_needs_a_name():
     with pytest.raises(TemplateSyntaxError):
         Template("{% load render_cache_tags %}{% rendercache %}{% endrendercache %}")
+
+
+def test_the_generation_is_read_once_per_request(enabled, monkeypatch):
+    reads = []
+    real = render_cache.generation
+
+    def counted():
+        reads.append(1)
+        return real()
+
+    monkeypatch.setattr(render_cache, "generation", counted)
+    request = SimpleNamespace()
+    context = Context({"value": "x", "part": 1, "request": request})
+    FRAGMENT.render(context)
+    FRAGMENT.render(Context({"value": "y", "part": 2, "request": request}))
+    assert len(reads) == 1
