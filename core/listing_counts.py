@@ -23,12 +23,15 @@ def _generation() -> str:
     return LISTS.current()
 
 
-def cached_count(queryset) -> int:
-    sql, params = queryset.query.sql_with_params()
-    digest = hashlib.sha256(f"{queryset.db}|{sql}|{params!r}".encode()).hexdigest()
+def cached_count(queryset, name: str | None = None) -> int:
+    """The queryset's count; `name` says which list it is, when the caller
+    knows (naming it saves compiling the SQL for a key)."""
+    if name is None:
+        sql, params = queryset.query.sql_with_params()
+        name = hashlib.sha256(f"{queryset.db}|{sql}|{params!r}".encode()).hexdigest()
     # The key is taken before counting: a count racing a renewal is stored
     # under the old generation, where nobody looks any more.
-    key = f"listing-counts:{_generation()}:{digest}"
+    key = f"listing-counts:{_generation()}:{name}"
     count = cache.get(key)
     if count is None:
         count = queryset.count()

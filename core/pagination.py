@@ -13,12 +13,19 @@ MAX_PAGE_DIGITS = 6
 
 class ListingPaginator(Paginator):
     """A Paginator whose database lists are counted once per change
-    (core/listing_counts.py)."""
+    (core/listing_counts.py). A list with a `name` (the same items for every
+    reader, such as a column's) is also rendered once per change: templates
+    key their fragment cache on it; a list without one (search results) is
+    never cached."""
+
+    def __init__(self, object_list, per_page, *, name: str | None = None):
+        super().__init__(object_list, per_page)
+        self.name = name
 
     @cached_property
     def count(self) -> int:
         if isinstance(self.object_list, QuerySet):
-            return cached_count(self.object_list)
+            return cached_count(self.object_list, self.name)
         return super().count
 
 
@@ -30,7 +37,7 @@ def page_number(raw: str) -> int | None:
     return None
 
 
-def paginate(request, items, per_page: int = PER_PAGE):
+def paginate(request, items, per_page: int = PER_PAGE, *, name: str | None = None):
     """The page of items that ?page= asks for.
 
     Missing means page 1. Anything else that is not a page of this list
@@ -40,6 +47,6 @@ def paginate(request, items, per_page: int = PER_PAGE):
     if number is None:
         raise Http404(_("Invalid page number"))
     try:
-        return ListingPaginator(items, per_page).page(number)
+        return ListingPaginator(items, per_page, name=name).page(number)
     except EmptyPage as error:
         raise Http404(_("There is no such page")) from error

@@ -3,6 +3,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -111,11 +112,15 @@ class HomePage(RoutablePageMixin, BasePage):
     def front_page(self, request):
         # The lists change only when something is published, unpublished,
         # moved, restricted, corrected or withdrawn: all renew the render
-        # cache (core/render_cache.py).
-        context = render_cache.cached(
-            ("front page", self.pk, self.pinned_lead_id), self.front_page_context
+        # cache (core/render_cache.py). Read only when the template's own
+        # fragment of them is not kept there.
+        key = ("front page", self.pk, self.pinned_lead_id)
+        front = SimpleLazyObject(
+            lambda: render_cache.cached(key, self.front_page_context)
         )
-        return self.render(request, context_overrides=context)
+        return self.render(
+            request, context_overrides={"front": front, "front_key": key}
+        )
 
     def front_page_context(self) -> dict:
 
@@ -153,12 +158,12 @@ class HomePage(RoutablePageMixin, BasePage):
             "columns": columns,
         }
 
-    def listing_response(self, request, *, heading, articles, crumbs, **extra):
+    def listing_response(self, request, *, name, heading, articles, crumbs, **extra):
         return self.render(
             request,
             context_overrides={
                 "listing_heading": heading,
-                "articles": paginate(request, articles),
+                "articles": paginate(request, articles, name=f"{self.pk}:{name}"),
                 "listing_crumbs": crumbs,
                 **extra,
             },
@@ -174,6 +179,7 @@ class HomePage(RoutablePageMixin, BasePage):
         )
         return self.listing_response(
             request,
+            name=f"tag:{tag.pk}",
             heading=gettext("Tag: %(tag)s") % {"tag": tag.name},
             articles=articles,
             crumbs=[
@@ -213,6 +219,7 @@ class HomePage(RoutablePageMixin, BasePage):
             )
         return self.listing_response(
             request,
+            name=f"archive:{year}:{month or ''}",
             heading=gettext("Archive: %(period)s") % {"period": heading},
             articles=articles,
             crumbs=crumbs,

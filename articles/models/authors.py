@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
+from core import render_cache
 from core.models import BasePage
 from core.pagination import paginate
 from core.search_fields import ChineseAutocompleteField, ChineseSearchField
@@ -120,15 +121,21 @@ class AuthorIndexPage(RoutablePageMixin, BasePage):
     def author_detail(self, request, slug):
         from .article import ArticlePage
 
-        # The photo's rendition comes from Wagtail's rendition cache.
-        author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+        # Any change to an author renews the render cache.
+        author = render_cache.cached(
+            ("author", slug),
+            lambda: Author.objects.select_related("photo").filter(slug=slug).first(),
+            store=lambda found: found is not None,
+        )
+        if author is None:
+            raise Http404(gettext("There is no such author"))
         request._author_index_page = self  # read by the author_url template tag
         articles = (
             ArticlePage.objects.readable()
             .filter(pk__in=author.bylines.values("page_id"))
             .for_listing()
         )
-        page = paginate(request, articles)
+        page = paginate(request, articles, name=f"author:{self.pk}:{author.pk}")
         return self.render(
             request,
             context_overrides={

@@ -64,7 +64,7 @@ class ColumnPage(BasePage):
         # The same articles as child_of(self), read from one index range.
         articles = ArticlePage.objects.filter(listed_column=self)
         articles = articles.readable().for_listing()
-        context["articles"] = paginate(request, articles)
+        context["articles"] = paginate(request, articles, name=f"column:{self.pk}")
         return context
 
     def route(self, request, path_components):

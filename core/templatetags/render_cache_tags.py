@@ -2,10 +2,12 @@
 kept under the render generation (core/render_cache.py), so it is rendered
 again only after something readers see has changed: every purge renews the
 generation. The parts say what else the fragment depends on (the page, a
-page number of its own); the script variant (简体/繁體) and the language are
-always part of the key. Never cached in a preview, or with the render cache
-off. A fragment must not hold anything that differs per request (a CSRF
-token, a nonce, the reader's own state)."""
+page number of its own); the script variant (简体/繁體), the language and
+the address the request came in on (absolute URLs) are always part of the
+key. Never cached in a preview, with the render cache off, or when a part is
+None (a list with no name of its own, such as search results). A fragment
+must not hold anything that differs per request (a CSRF token, a nonce, the
+reader's own state, links that keep the request's query string)."""
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -23,13 +25,19 @@ class RenderCacheNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if not render_cache.enabled() or getattr(request, "is_preview", False):
+        parts = [part.resolve(context) for part in self.parts]
+        if (
+            not render_cache.enabled()
+            or getattr(request, "is_preview", False)
+            or None in parts
+        ):
             return self.nodelist.render(context)
         key = (
             "fragment",
-            *(str(part.resolve(context)) for part in self.parts),
+            *map(str, parts),
             getattr(request, "zh_script", ""),
             get_language(),
+            *((request.scheme, request.get_host()) if request is not None else ()),
         )
         # One read of the generation per request, however many fragments.
         generation = getattr(request, "render_generation", None)

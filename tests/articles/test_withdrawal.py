@@ -208,7 +208,7 @@ class ListingTests(WithdrawalTestCase):
         home.lead_story = self.article
         home.save_revision().publish()
         self.retract()
-        lead = self.client.get(home.url).context["lead_story"]
+        lead = self.client.get(home.url).context["front"]["lead_story"]
         self.assertEqual(lead, self.neighbour.specific)
 
     def test_one_queryset_filter_says_what_readers_may_see(self):

@@ -23,8 +23,8 @@ def enabled(settings):
     render_cache.new_generation()
 
 
-def render(value, part=1, **request):
-    request = SimpleNamespace(**request)
+def render(value, part=1, host="news.example", scheme="https", **request):
+    request = SimpleNamespace(scheme=scheme, get_host=lambda: host, **request)
     return FRAGMENT.render(Context({"value": value, "part": part, "request": request}))
 
 
@@ -40,6 +40,20 @@ def test_each_key_part_and_script_variant_has_its_own_fragment(enabled):
     assert render("page two", part=2) == "page two"
     assert render("繁體", part=1, zh_script="hant") == "繁體"
     assert render("again", part=1) == "page one"
+
+
+def test_each_address_has_its_own_fragment(enabled):
+    # A fragment may hold absolute URLs (structured data).
+    assert render("https", host="news.example") == "https"
+    assert render("www", host="www.news.example") == "www"
+    assert render("http", scheme="http") == "http"
+    assert render("again") == "https"
+
+
+def test_a_part_that_is_none_is_never_kept(enabled):
+    # A list with no name of its own (search results) differs per request.
+    assert render("first", part=None) == "first"
+    assert render("second", part=None) == "second"
 
 
 def test_previews_and_a_disabled_cache_always_render(enabled, settings):
@@ -68,7 +82,7 @@ def test_the_generation_is_read_once_per_request(enabled, monkeypatch):
         return real()
 
     monkeypatch.setattr(render_cache, "generation", counted)
-    request = SimpleNamespace()
+    request = SimpleNamespace(scheme="https", get_host=lambda: "news.example")
     context = Context({"value": "x", "part": 1, "request": request})
     FRAGMENT.render(context)
     FRAGMENT.render(Context({"value": "y", "part": 2, "request": request}))
