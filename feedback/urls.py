@@ -18,6 +18,7 @@ urlpatterns = [
     path("lookup/", tracking.lookup, name="lookup"),
     path("report/<int:pk>/", reports.report, name="report"),
     path("like/<int:pk>/", community.like, name="like"),
+    path("hottest/<int:article_id>/", community.hottest, name="hottest"),
     path("community/<int:article_id>.json", community.counts, name="community_counts"),
     path("appeal/<int:sanction_id>/", appeal.appeal, name="appeal"),
     path("figures/", figures.figures, name="figures"),

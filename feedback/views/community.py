@@ -10,7 +10,15 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from articles.models import ArticlePage
 from feedback import likes
+from feedback.comment_pages import (
+    HOTTEST,
+    PAGE_PARAMETER,
+    comment_page,
+    list_context,
+    page_number,
+)
 from feedback.models import Feedback
 from readers import standing
 from readers.policy import may_comment
@@ -46,6 +54,35 @@ def counts(request, article_id: int):
             "reader": reader is not None,
         }
     )
+
+
+@require_GET
+def hottest(request, article_id: int):
+    """The comments under an article 最热 first (置顶, 精选, then by likes over
+    all its published comments, then newest), `?fb=N` for the next pages.
+    The article page's script puts its list in place of the cached 最新
+    list; without the script, the 最热 link opens it as a page. Under
+    /feedback/, never cached: like counts change all the time, and a like
+    purges nothing. A few queries however many comments and likes there
+    are (tests/feedback/test_hottest.py)."""
+    article = (
+        ArticlePage.objects.readable()
+        .filter(pk=article_id)
+        .only("title", "path", "depth", "url_path", "locale", "withdrawal")
+        .first()
+    )
+    if article is None:
+        raise Http404
+    number = page_number(request.GET.get(PAGE_PARAMETER))
+    items = comment_page(article.pk, number, HOTTEST)
+    if not items and number > 1:
+        raise Http404
+    feedback = {
+        "items": items,
+        **list_context(article.pk, HOTTEST, newest_url=f"{article.url}#feedback"),
+    }
+    context = {"article": article, "feedback": feedback}
+    return private_page(request, "feedback/hottest_page.html", context)
 
 
 def _refused(request, message: str, status: int, item=None):

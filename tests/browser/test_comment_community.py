@@ -97,20 +97,31 @@ def test_like_report_hide_sanction_appeal_answer(scene, chromium, artifacts_dir)
     older, rude = scene["older"], scene["rude"]
     url = server.url + article.url
 
-    # Like, and the 最热 order (the newest comment came first).
+    # Like, and the 最热 order (the newest comment came first): the script
+    # loads the 最热 list from /feedback/ in place of the cached one.
     first = reader_page(chromium, server, ReaderFactory(nickname="江城老李"))
     first.goto(url)
     order = first.locator("[data-comment-order]")
     order.wait_for(state="visible")
-    items = first.locator("[data-comment]")
+    items = first.locator("[data-comment-list] [data-comment]")
     assert items.first.get_attribute("data-comment") == str(rude.pk)
     older_item = first.locator(f"#comment-{older.pk}")
     older_item.get_by_role("button", name=re.compile("赞")).click()
     older_item.locator("[data-like-count]").filter(has_text="1").wait_for()
-    order.get_by_role("button", name="最热").click()
+    hottest = order.get_by_role("link", name="最热")
+    hottest.click()
+    first.wait_for_function(
+        "document.querySelector('[data-order=hottest]')"
+        ".getAttribute('aria-current') === 'true'"
+    )
     assert items.first.get_attribute("data-comment") == str(older.pk)
-    assert "?" not in first.url
+    assert first.url == url  # no query string, no other page
+    first.locator(f"#comment-{older.pk} [data-like-count]").filter(
+        has_text="1"
+    ).wait_for()
     first.screenshot(path=artifacts_dir / "community-liked-hottest.png", full_page=True)
+    order.get_by_role("link", name="最新").click()
+    assert items.first.get_attribute("data-comment") == str(rude.pk)
 
     # Report (网络暴力): received; a second reader's report hides it.
     report(first, rude, "网络暴力")

@@ -98,3 +98,34 @@ def test_featuring_or_pinning_purges_the_article(
     response = scene["other"].get(scene["url"])
     assert response["X-Page-Cache"] == "miss"
     assert 'data-pinned="1"' in response.content.decode() or action == "feature"
+
+
+def test_a_like_reorders_the_hottest_list_at_once_and_the_article_stays_a_hit(
+    scene, newsroom, settings, django_capture_on_commit_callbacks
+):
+    """最热 is a page under /feedback/ that no cache keeps: a like shows
+    there at once, and the cached article is neither purged nor split."""
+    article = newsroom["article"]
+    newer = FeedbackFactory(article=article, kind=Kind.COMMENT, message="后来的评论")
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.publish(newer, scene["staff"])
+    other = scene["other"]
+    assert other.get(scene["url"])["X-Page-Cache"] == "miss"
+    assert other.get(scene["url"])["X-Page-Cache"] == "hit"
+    hottest = reverse("feedback:hottest", args=[article.pk])
+
+    def order():
+        html = other.get(hottest).content.decode()
+        return html.index("说到点子上了") < html.index("后来的评论")
+
+    assert not order()  # no likes: newest first
+    with django_capture_on_commit_callbacks(execute=True):
+        reader_client(settings).post(
+            reverse("feedback:like", args=[scene["item"].pk]),
+            HTTP_ACCEPT="application/json",
+        )
+    assert order()  # the liked, older comment first
+    response = other.get(hottest)
+    assert "X-Page-Cache" not in response or response["X-Page-Cache"] != "hit"
+    assert "no-store" in response["Cache-Control"]
+    assert other.get(scene["url"])["X-Page-Cache"] == "hit"
