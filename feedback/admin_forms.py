@@ -51,9 +51,20 @@ def possible_assignees(item):
 
 
 class ReasonForm(forms.Form):
+    """The reason of a step. Steps that change what readers see, or refuse
+    the reader, need one (`required`): kept in the history."""
+
     reason = forms.CharField(
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def __init__(self, *args, required=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["reason"]
+        field.required = required
+        field.error_messages["required"] = _(
+            "Please give a reason: it is kept in the history."
+        )
 
 
 class AssignForm(forms.Form):

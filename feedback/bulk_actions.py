@@ -1,4 +1,6 @@
 """Bulk actions on the feedback queue: accept, mark as spam, publish, hide.
+Hiding needs a reason (asked for on the confirmation page), like the step
+on one item: it changes what readers see.
 
 Each runs the same lifecycle step as the item view, per item; items whose
 state does not allow the step are skipped and counted, never forced.
@@ -12,6 +14,7 @@ see but not act on are listed as such."""
 
 import re
 
+from django import forms
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
@@ -37,6 +40,8 @@ class FeedbackBulkAction(SnippetBulkAction):
     template_name = "feedback/admin/confirm_bulk_action.html"
     step = None
     done_label = ""
+    # Whether the confirmation page asks for the step's reason.
+    needs_reason = False
     # The permission-policy action each item needs.
     permission = "change"
     no_access_message = NO_ACCESS_MESSAGE
@@ -94,7 +99,10 @@ class FeedbackBulkAction(SnippetBulkAction):
         skipped = []
         for item in objects:
             try:
-                cls.step(item, user)
+                if cls.needs_reason:
+                    cls.step(item, user, kwargs["reason"])
+                else:
+                    cls.step(item, user)
                 done += 1
             except lifecycle.TransitionNotAllowed:
                 skipped.append(item)
@@ -102,7 +110,10 @@ class FeedbackBulkAction(SnippetBulkAction):
         return done, 0
 
     def get_execution_context(self):
-        return {**super().get_execution_context(), "user": self.request.user}
+        context = {**super().get_execution_context(), "user": self.request.user}
+        if self.needs_reason:
+            context["reason"] = self.cleaned_form.cleaned_data["reason"]
+        return context
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         message = ngettext(
@@ -119,15 +130,37 @@ class FeedbackBulkAction(SnippetBulkAction):
         return message
 
 
+class BulkReasonForm(forms.Form):
+    """The reason of a bulk step that needs one, kept in each item's history."""
+
+    reason = forms.CharField(
+        label=_("Reason (kept in each item’s history, shown to the reader)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "required": _("Please give a reason: it is kept in the history.")
+        },
+    )
+
+
 def feedback_bulk_action(
-    key, step, display_name, aria_label, priority, done_label=None, classes=()
+    key,
+    step,
+    display_name,
+    aria_label,
+    priority,
+    done_label=None,
+    classes=(),
+    needs_reason=False,
 ):
     """A bulk action `feedback_<key>` that runs the lifecycle `step`;
-    `done_label` (the display name unless given) ends the success message."""
+    `done_label` (the display name unless given) ends the success message;
+    `needs_reason`: the confirmation page asks for the step's reason."""
     return type(
         f"{key.capitalize()}BulkAction",
         (FeedbackBulkAction,),
         {
+            "needs_reason": needs_reason,
+            "form_class": BulkReasonForm if needs_reason else forms.Form,
             "__module__": __name__,
             "display_name": display_name,
             "action_type": f"feedback_{key}",
@@ -200,6 +233,7 @@ BULK_ACTIONS = [
         _("Do not show the selected feedback in public"),
         40,
         done_label=pgettext_lazy("feedback bulk action done", "set to not public"),
+        needs_reason=True,
     ),
     DeleteBulkAction,
 ]

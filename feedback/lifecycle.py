@@ -407,14 +407,18 @@ def publish(item, user, reason=""):
 
 @_step
 def hide(item, user, reason=""):
-    """Take an item off the article page (a comment: decline to publish it)."""
+    """Take an item off the article page (a comment: decline to publish it).
+    Like every staff step that changes what readers see, it needs a reason,
+    kept in the history (and shown to the reader on their tracking page)."""
     if item.kind == Kind.COMMENT:
         _check(item, "hide", [State.SUBMITTED, State.PUBLISHED])
+        reason = _need_reason(reason, "hide")
         item.is_public = False
         _move(item, "hide", State.HIDDEN, user=user, reason=reason)
         return
     if not item.is_public:
         raise TransitionNotAllowed(gettext("This feedback was not public."))
+    reason = _need_reason(reason, "hide")
     item.is_public = False
     _stay(item, "hide", user=user, reason=reason)
 

@@ -42,6 +42,8 @@ SIMPLE_ACTIONS = {
     "publish": (lifecycle.publish, _("Shown under the article.")),
     "hide": (lifecycle.hide, _("No longer shown in public.")),
 }
+# Steps whose reason the form asks for (the lifecycle refuses them without).
+NEEDS_REASON = {"reject", "restore", "hide"}
 
 
 class FeedbackHandleView(
@@ -138,9 +140,10 @@ class FeedbackHandleView(
                 messages.success(request, str(comment_actions.DONE[action]))
             elif action in SIMPLE_ACTIONS:
                 step, done = SIMPLE_ACTIONS[action]
-                form = ReasonForm(request.POST)
-                form.is_valid()
-                step(item, user, form.cleaned_data.get("reason", ""))
+                form = ReasonForm(request.POST, required=action in NEEDS_REASON)
+                if not form.is_valid():
+                    return self.invalid({"reason": form})
+                step(item, user, form.cleaned_data["reason"])
                 messages.success(request, done)
             elif action == "assign":
                 form = AssignForm(request.POST, item=item)

@@ -223,6 +223,43 @@ class QueueFilterTests(AdminTestCase):
         self.assertContains(self.client.get(LIST_URL), "逾期")
 
 
+class HideNeedsAReasonTests(AdminTestCase):
+    """Hiding changes what readers see: like 精选, 置顶 and delete, it needs a
+    reason, kept in the history."""
+
+    def test_the_lifecycle_refuses_to_hide_without_a_reason(self):
+        comment = self.item(State.PUBLISHED, kind=Kind.COMMENT)
+        submitted = self.item(kind=Kind.COMMENT)
+        answered = self.item(State.REPLIED)
+        lifecycle.publish(answered, self.handler)
+        for item in (comment, submitted, answered):
+            with self.subTest(item=item.get_state_display()):
+                with self.assertRaises(lifecycle.TransitionNotAllowed):
+                    lifecycle.hide(item, self.handler, " ")
+                item.refresh_from_db()
+                self.assertFalse(item.events.filter(action="hide").exists())
+        self.assertTrue(comment.is_public and answered.is_public)
+
+    def test_the_item_view_asks_for_the_reason_and_keeps_the_form(self):
+        comment = self.item(State.PUBLISHED, kind=Kind.COMMENT)
+
+        response = self.client.post(edit_url(comment), {"action": "hide", "reason": ""})
+
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(response, "请填写理由", status_code=400)
+        self.assertContains(response, "请按提示修改后再提交", status_code=400)
+        comment.refresh_from_db()
+        self.assertEqual((comment.state, comment.is_public), (State.PUBLISHED, True))
+        self.assertFalse(comment.events.filter(action="hide").exists())
+
+        self.client.post(edit_url(comment), {"action": "hide", "reason": "与文章无关"})
+
+        comment.refresh_from_db()
+        self.assertEqual((comment.state, comment.is_public), (State.HIDDEN, False))
+        event = comment.events.get(action="hide")
+        self.assertEqual((event.actor, event.reason), (self.handler, "与文章无关"))
+
+
 class BulkActionTests(AdminTestCase):
     def test_bulk_accept_skips_items_whose_state_does_not_allow_it(self):
         fresh = [self.item(), self.item()]
@@ -242,12 +279,27 @@ class BulkActionTests(AdminTestCase):
 
         self.client.post(bulk_url("spam", [spam]))
         self.client.post(bulk_url("publish", comments))
-        self.client.post(bulk_url("hide", comments[:1]))
+        self.client.post(bulk_url("hide", comments[:1]), {"reason": "与文章无关"})
 
         states = dict(Feedback.objects.values_list("pk", "state"))
         self.assertEqual(states[spam.pk], State.SPAM)
         self.assertEqual(states[comments[0].pk], State.HIDDEN)
         self.assertEqual(states[comments[1].pk], State.PUBLISHED)
+        hidden = comments[0].events.get(action="hide")
+        self.assertEqual((hidden.actor, hidden.reason), (self.handler, "与文章无关"))
+
+    def test_bulk_hide_needs_a_reason(self):
+        comments = [self.item(State.PUBLISHED, kind=Kind.COMMENT) for _ in range(2)]
+
+        page = self.client.get(bulk_url("hide", comments))
+        refused = self.client.post(bulk_url("hide", comments), {"reason": "  "})
+
+        self.assertContains(page, 'name="reason"')
+        self.assertEqual(refused.status_code, 200)
+        self.assertContains(refused, "请填写理由")
+        self.assertEqual(
+            set(Feedback.objects.values_list("state", flat=True)), {State.PUBLISHED}
+        )
 
     def test_bulk_action_asks_for_confirmation_first(self):
         item = self.item()
@@ -464,12 +516,13 @@ class ItemViewTests(AdminTestCase):
     def test_reject_without_reason_is_refused_with_a_message(self):
         item = self.item()
 
-        response = self.client.post(
-            edit_url(item), {"action": "reject", "reason": ""}, follow=True
-        )
+        response = self.client.post(edit_url(item), {"action": "reject", "reason": ""})
 
-        self.assertContains(response, "需要填写理由")
+        # The form comes back with the error by the field.
+        self.assertContains(response, "请填写理由", status_code=400)
         self.assertEqual(Feedback.objects.get().state, State.SUBMITTED)
+        with self.assertRaisesMessage(lifecycle.TransitionNotAllowed, "需要填写理由"):
+            lifecycle.reject(item, self.handler, " ")
 
     def test_user_text_is_escaped_in_the_admin(self):
         payload = '<script>alert(1)</script><img src=x onerror="alert(2)">'
