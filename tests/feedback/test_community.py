@@ -403,3 +403,48 @@ def test_an_editor_of_another_column_cannot_pin(client, article, staff):
     assert response.status_code == 404
     item.refresh_from_db()
     assert not item.is_pinned
+
+
+def test_deleting_a_public_comment_is_on_the_record_and_purges_the_article(
+    client, article, staff
+):
+    from core.purging import content_changed
+
+    item = published(article, staff, message="某某的电话是……")
+    purged = []
+
+    def receiver(sender, page_id, **kwargs):
+        purged.append(page_id)
+
+    content_changed.connect(receiver)
+    try:
+        response = handle(client, staff, item, "delete", reason="泄露他人个人信息")
+    finally:
+        content_changed.disconnect(receiver)
+
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.state, item.is_public) == (State.DELETED, False)
+    # The history: who, when, why, from which state.
+    event = item.events.get(action="delete")
+    assert (event.actor, event.actor_name, event.reason) == (
+        staff,
+        "苏一禾",
+        "泄露他人个人信息",
+    )
+    assert (event.from_state, event.to_state) == (State.PUBLISHED, State.DELETED)
+    assert event.created_at is not None and not event.is_internal
+    # The comment log: a moderation row by the staff member, with the text's hash.
+    row = CommentLogEntry.objects.get(action="moderate", step="delete")
+    assert (row.user_id, row.item_id, row.reader_id) == (
+        staff.pk,
+        item.pk,
+        item.reader_id,
+    )
+    assert row.detail["from"] == State.PUBLISHED and row.detail["to"] == State.DELETED
+    assert row.content_sha256
+    assert article.pk in purged
+    assert str(item.pk) not in [
+        li["data-comment"]
+        for li in soup_of(client.get(article.url)).select("[data-comment]")
+    ]

@@ -100,6 +100,16 @@ def test_featuring_or_pinning_purges_the_article(
     assert 'data-pinned="1"' in response.content.decode() or action == "feature"
 
 
+def test_deleting_a_comment_purges_the_article(
+    scene, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_actions.take(scene["item"], "delete", scene["staff"], "违法信息")
+    response = scene["other"].get(scene["url"])
+    assert response["X-Page-Cache"] == "miss"
+    assert "说到点子上了" not in response.content.decode()
+
+
 def test_a_like_reorders_the_hottest_list_at_once_and_the_article_stays_a_hit(
     scene, newsroom, settings, django_capture_on_commit_callbacks
 ):
