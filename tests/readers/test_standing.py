@@ -15,7 +15,7 @@ from django.utils import timezone
 from commentlog.models import CommentLogEntry
 from feedback import lifecycle
 from feedback.models import CommentLike, CommentReport, Feedback, Kind, State
-from readers import sms, standing
+from readers import sms, standing, verification
 from readers.models import BlockedPhone, Reader, Sanction, Standing
 from tests.articles.factories import ArticlePageFactory, ColumnPageFactory
 from tests.core.factories import UserFactory
@@ -273,3 +273,68 @@ def test_trusted_commenters_are_a_fast_lane_still_reviewed(article, staff, setti
     assert list(queue.context["object_list"]) == [trusted_item]
     full = handler_client.get(reverse("wagtailsnippets_feedback_feedback:list"))
     assert "快速通道" in full.content.decode()
+
+
+def test_a_banned_reader_still_signed_in_cannot_comment_like_or_report(
+    article, staff, settings
+):
+    reader_browser, reader = reader_client(settings)
+    published = FeedbackFactory(article=article, kind=Kind.COMMENT)
+    lifecycle.publish(published, staff)
+    sanction(Client(), staff, reader, "ban", reason="多次发布违法信息")
+    reader.refresh_from_db()
+    assert reader.standing == Standing.BANNED
+
+    refused = comment(reader_browser, article, message="换个说法再发一次。")
+    like = reader_browser.post(
+        reverse("feedback:like", args=[published.pk]), HTTP_ACCEPT="application/json"
+    )
+    like_page = reader_browser.post(reverse("feedback:like", args=[published.pk]))
+    report = reader_browser.post(
+        reverse("feedback:report", args=[published.pk]), {"category": "other"}
+    )
+
+    text = refused.content.decode()
+    assert refused.status_code == 403
+    assert "您的账号已被封禁" in text and "换个说法再发一次。" in text  # kept
+    assert like.status_code == 403 and "封禁" in like.json()["error"]
+    assert like_page.status_code == 403 and "封禁" in like_page.content.decode()
+    assert report.status_code == 403 and "封禁" in report.content.decode()
+    assert not Feedback.objects.filter(kind=Kind.COMMENT, reader=reader).exists()
+    assert not CommentLike.objects.exists() and not CommentReport.objects.exists()
+    published.refresh_from_db()
+    assert published.report_count == 0
+    # Still signed in: their page, with the ban and how to appeal.
+    page = reader_browser.get(reverse("readers:account"))
+    assert page.status_code == 200 and "多次发布违法信息" in page.content.decode()
+
+
+def test_checking_a_code_for_a_banned_number_is_refused(client, staff, settings):
+    """A code sent before the ban (or by any other way) verifies nothing."""
+    from readers.phone import phone_hash
+
+    reader = ReaderFactory(phone=f"+86{PHONE}")
+    verified_at = reader.verified_at
+    sent = client.post(
+        reverse("readers:verify"), {"phone": PHONE, "agree": "on", "action": "send"}
+    )
+    assert sent.status_code == 200 and len(sms.outbox) == 1
+    code = sms.outbox[-1][1]
+    sanction(Client(), staff, reader, "ban", reason="多次发布违法信息")
+    assert BlockedPhone.objects.filter(phone_hash=phone_hash(f"+86{PHONE}")).exists()
+
+    refused = client.post(
+        reverse("readers:verify"),
+        {"phone": PHONE, "agree": "on", "code": code, "action": "check"},
+    )
+
+    text = refused.content.decode()
+    assert refused.status_code == 403
+    assert "该手机号已被封禁，不能再次验证" in text
+    assert PHONE in text  # what was typed stays
+    assert settings.READER_COOKIE_NAME not in refused.cookies
+    reader.refresh_from_db()
+    assert reader.verified_at == verified_at
+    assert Reader.objects.count() == 1
+    with pytest.raises(verification.Blocked):
+        verification.check_code(f"+86{PHONE}", code)
