@@ -47,19 +47,19 @@ def _has_pending_reports(item: Feedback) -> bool:
 
 
 def allowed(item: Feedback) -> list[str]:
-    """The actions that make sense for the item now, in button order."""
-    if item.kind != Kind.COMMENT:
-        return []
+    """The actions that make sense for the item now, in button order.
+    精选, 置顶 and delete are for comments; the decision on readers' reports
+    for whatever was reported (a comment, a public complaint, or an official
+    reply under either), while it is public or hidden."""
     actions = []
-    if item.state == State.PUBLISHED:
-        actions.append("unfeature" if item.is_featured else "feature")
-        actions.append("unpin" if item.is_pinned else "pin")
-    if item.state in (State.PUBLISHED, State.HIDDEN):
-        actions.append("delete")
-        if _has_pending_reports(item):
-            actions.append(
-                "dismiss_reports" if item.state == State.PUBLISHED else "confirm_hide"
-            )
+    if item.kind == Kind.COMMENT:
+        if item.state == State.PUBLISHED:
+            actions.append("unfeature" if item.is_featured else "feature")
+            actions.append("unpin" if item.is_pinned else "pin")
+        if item.state in (State.PUBLISHED, State.HIDDEN):
+            actions.append("delete")
+    if item.state not in (State.DELETED, State.SPAM) and _has_pending_reports(item):
+        actions.append("dismiss_reports" if item.is_public else "confirm_hide")
     return actions
 
 

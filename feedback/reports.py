@@ -7,7 +7,10 @@
   within FEEDBACK_REPORT_HIDE_AFTER[1] seconds hide the comment until staff
   review it ("auto_hide"; the article is purged like any hide).
 - The outcome is the staff decision that follows (resolve_reports, called
-  from the history: feedback/signals.py): deleted, hidden or kept.
+  from the history: feedback/signals.py): deleted, hidden or kept. An
+  official reply is shown, hidden and deleted with the item it answers, so
+  a report of a reply takes the decision on that item (or "unfounded,
+  kept"), and its reporter is told so in words about the reply.
 Every report and outcome is in the item's history and the comment log."""
 
 from datetime import timedelta
@@ -16,6 +19,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from commentlog import log as comment_log
 from feedback import lifecycle
@@ -37,6 +41,22 @@ OUTCOME_OF_STEP = {
     "confirm_hide": ReportOutcome.HIDDEN,
     "publish": ReportOutcome.KEPT,
     "dismiss_reports": ReportOutcome.KEPT,
+}
+
+
+# What the reporter of an official reply is told (a comment's reporter:
+# ReportOutcome's labels). The reply goes with the message it answers.
+REPLY_OUTCOMES = {
+    ReportOutcome.PENDING: ReportOutcome.PENDING.label,
+    ReportOutcome.DELETED: gettext_lazy(
+        "Handled: the reply was deleted with the message it answers"
+    ),
+    ReportOutcome.HIDDEN: gettext_lazy(
+        "Handled: the reply was hidden with the message it answers"
+    ),
+    ReportOutcome.KEPT: gettext_lazy(
+        "Handled: no breach of the rules found, the reply stays"
+    ),
 }
 
 
@@ -163,9 +183,20 @@ def reply_of(item: Feedback, raw) -> FeedbackReply | None:
 
 
 def outcome_for_reader(report: CommentReport) -> str:
-    """What the reporter is told (their page, /feedback/mine/)."""
+    """What the reporter is told (their page, /feedback/mine/), about the
+    comment or about the reply they reported."""
+    is_reply = report.reply_id is not None
     if report.outcome == ReportOutcome.PENDING and report.item.state == State.HIDDEN:
+        if is_reply:
+            return str(
+                _(
+                    "In review: the reply is hidden with the message it answers "
+                    "until staff decide."
+                )
+            )
         return str(_("In review: the comment is hidden until staff decide."))
+    if is_reply:
+        return str(REPLY_OUTCOMES[report.outcome])
     return str(report.get_outcome_display())
 
 

@@ -448,3 +448,89 @@ def test_deleting_a_public_comment_is_on_the_record_and_purges_the_article(
         li["data-comment"]
         for li in soup_of(client.get(article.url)).select("[data-comment]")
     ]
+
+
+# Reports of an official reply: the reply goes with the message it answers,
+# and its reporter is told about the reply.
+
+
+def report_reply(client, item, answer, category="other"):
+    return client.post(report_url(item), {"category": category, "reply": answer.pk})
+
+
+@pytest.mark.parametrize(
+    ("action", "comment_outcome", "reply_outcome"),
+    [
+        ("delete", "已处理：该评论已删除", "已处理：该回复已随原留言删除"),
+        ("hide", "已处理：该评论已隐藏", "已处理：该回复已随原留言隐藏"),
+        (
+            "dismiss_reports",
+            "已处理：经核查未违反评论规则，予以保留",
+            "已处理：经核查未违反评论规则，该回复予以保留",
+        ),
+    ],
+)
+def test_the_reporter_of_a_reply_is_told_about_the_reply(
+    client, article, staff, settings, action, comment_outcome, reply_outcome
+):
+    item = published(article, staff)
+    answer = lifecycle.reply(item, staff, "谢谢。", "苏一禾", "编辑")
+    sign_in_client(client, ReaderFactory(), settings)
+    report_reply(client, item, answer)
+    other, _reader = reader_client(Client, settings)
+    other.post(report_url(item), {"category": "bullying"})
+
+    handle(Client(), staff, item, action, reason="已核查")
+
+    assert set(CommentReport.objects.values_list("outcome", flat=True)) != {""}
+    mine = soup_of(client.get(reverse("feedback:mine")))
+    outcome = mine.select_one(".reader-reports__outcome").get_text(strip=True)
+    assert outcome == reply_outcome and "该评论" not in outcome
+    theirs = soup_of(other.get(reverse("feedback:mine")))
+    assert comment_outcome in theirs.select_one(".reader-reports").get_text()
+
+
+def test_a_reply_under_a_hidden_comment_is_in_review_in_words_about_the_reply(
+    client, article, staff, settings
+):
+    settings.FEEDBACK_REPORT_HIDE_AFTER = (1, 3600)
+    item = published(article, staff)
+    answer = lifecycle.reply(item, staff, "谢谢。", "苏一禾", "编辑")
+    sign_in_client(client, ReaderFactory(), settings)
+    report_reply(client, item, answer)
+    reader_client(Client, settings)[0].post(report_url(item), {"category": "bullying"})
+    item.refresh_from_db()
+    assert item.state == State.HIDDEN  # the comment's own report hid it
+
+    mine = client.get(reverse("feedback:mine")).content.decode()
+
+    assert "处理中：该回复已随原留言暂时隐藏，等待人工复核" in mine
+
+
+def test_reports_of_a_public_complaints_reply_can_be_decided(
+    client, article, staff, settings
+):
+    """Not only comments: a public complaint's reply is reported like a
+    comment's, and the handler decides the report on the item view."""
+    from tests.feedback.factories import walk_to
+
+    item = walk_to(FeedbackFactory(article=article), State.REPLIED, staff)
+    lifecycle.publish(item, staff)
+    answer = item.replies.get()
+    sign_in_client(client, ReaderFactory(), settings)
+    report_reply(client, item, answer)
+    staff_client = Client()
+    staff_client.force_login(staff)
+    assert ("dismiss_reports",) == tuple(
+        name for name, _label in _buttons(staff_client, item)
+    )
+
+    handle(staff_client, staff, item, "dismiss_reports", reason="答复内容属实")
+
+    report = CommentReport.objects.get()
+    assert report.outcome == "kept" and report.decided_at is not None
+    mine = client.get(reverse("feedback:mine")).content.decode()
+    assert "已处理：经核查未违反评论规则，该回复予以保留" in mine
+    item.refresh_from_db()
+    assert item.is_public
+    assert item.events.get(action="dismiss_reports").reason == "答复内容属实"
