@@ -171,3 +171,50 @@ def test_an_article_with_comments_replies_related_and_corrections_is_flat(
         assert "答复0" in html and "更正0" in html and "related__item" in html
         counts.append(queries_for(client, url))
     assert counts[0] == counts[1] <= RENDER_CACHED_BUDGETS["article"], counts
+
+
+@pytest.mark.parametrize("render_cache", [False, True])
+def test_likes_reports_featured_and_pinned_comments_add_no_article_query(
+    client, db, settings, render_cache, django_capture_on_commit_callbacks
+):
+    """The comment community changes no query of the article page: it
+    carries no count (the counts and the 最热 order come from /feedback/),
+    so likes, reports, 精选 and 置顶 read nothing more than plain comments,
+    with and without the render cache."""
+    from articles.models import ArticlePage
+    from feedback import comment_actions, reports
+    from feedback.models import CommentLike, Feedback, Kind
+    from tests.readers.factories import ReaderFactory
+
+    settings.RENDER_CACHE_ENABLED = render_cache
+    settings.FEEDBACK_REPORT_HIDE_AFTER = (1000, 3600)  # no report hides here
+    url = build(8)["article"]
+    article = ArticlePage.objects.order_by("-pk").first()
+    add_comments_and_corrections(article, 3)
+    plain = queries_for(client, url)
+
+    staff = handler()
+    comments = list(Feedback.objects.filter(article=article, kind=Kind.COMMENT))
+    readers = [ReaderFactory() for _ in range(5)]
+    for comment in comments:
+        for reader in readers:
+            CommentLike.objects.create(item=comment, reader=reader)
+            reports.report(comment, "bullying", reader=reader)
+            reports.report(
+                comment, "other", reader=reader, reply=comment.replies.first()
+            )
+    with django_capture_on_commit_callbacks(execute=True):  # the purges
+        comment_actions.take(comments[0], "feature", staff, "观点鲜明")
+        comment_actions.take(comments[1], "pin", staff, "回应了读者的共同关切")
+    response = client.get(url)
+    html = response.content.decode()
+    assert 'data-pinned="1"' in html and 'data-featured="1"' in html
+    community = queries_for(client, url)
+
+    if render_cache:  # production's default
+        budget = RENDER_CACHED_BUDGETS["article"]
+    else:
+        # build()'s articles, which BUDGETS measures, have no comments: the
+        # replies of a page of comments are one query more, however many.
+        budget = BUDGETS["article"] + 1
+    assert plain == community <= budget, (plain, community)
