@@ -1,5 +1,6 @@
 """The per-reader part of the comments under a cached article: like counts
-and what the signed-in reader liked (GET, JSON), and a like (POST). Both
+and what the signed-in reader liked (GET, JSON), a like (POST), and the
+comments 最热 first (a page whose list the article's script loads). All
 under /feedback/, which no cache keeps; the article page itself stays one
 page for every reader (feedback/static/feedback/comment-community.js)."""
 

@@ -163,7 +163,8 @@ def test_the_counts_endpoint_gives_counts_and_the_readers_likes_uncached(
     assert "private" in response["Cache-Control"]
 
 
-# The order: 置顶, then 精选, then newest; 最热 is the script's, on the same list
+# The order: 置顶, then 精选, then newest; 最热 is a page of its own
+# (tests/feedback/test_hottest.py)
 
 
 def test_pinned_then_featured_then_newest_without_a_query_string(
