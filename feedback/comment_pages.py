@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db.models import Count
 from django.urls import reverse
 
+from core.pagination import page_number as listing_page_number
 from feedback.models import Feedback, ReportCategory
 
 PAGE_PARAMETER = "fb"
@@ -58,10 +59,10 @@ class FeedbackPage:
 
 
 def page_number(raw) -> int:
-    try:
-        return max(1, min(int(raw), 10_000))
-    except (TypeError, ValueError):
-        return 1
+    """?fb= as a page number; anything that is not ASCII digits (letters,
+    signs, full-width digits) is page 1."""
+    number = listing_page_number(raw) if isinstance(raw, str) else None
+    return max(1, min(number or 1, 10_000))
 
 
 def comment_page(article_id: int, number: int, order: str = NEWEST) -> FeedbackPage:

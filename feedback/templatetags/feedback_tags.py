@@ -40,6 +40,13 @@ def article_feedback(context, article) -> dict | None:
 
 
 @register.filter
+def comment_page_number(raw) -> int:
+    """?fb= as the page of comments it shows: a fragment's key, so junk
+    values share page 1's fragment instead of each storing one of its own."""
+    return page_number(raw)
+
+
+@register.filter
 def mask_personal(text) -> str:
     """Phone, ID and e-mail masked; the result is still escaped on output."""
     return mask_personal_data(str(text or ""))

@@ -116,3 +116,17 @@ def test_each_page_of_comments_is_kept_apart(
     assert "较新的一条评论" in text(client, article.url)
     second = text(client, article.url + "?fb=2")
     assert "较早的一条评论" in second and "较新的一条评论" not in second
+
+
+def test_junk_comment_page_numbers_share_the_first_pages_fragment(
+    client, render_cached, newsroom
+):
+    from django.core.cache import cache
+
+    article = newsroom["article"]
+    text(client, article.url)
+    before = len(cache._cache) if hasattr(cache, "_cache") else None
+    for junk in ("abc", "1.0", "-3", "９"):
+        text(client, f"{article.url}?fb={junk}")
+    if before is not None:  # local memory: nothing new stored for junk
+        assert len(cache._cache) == before
