@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class OpsConfig(AppConfig):
     name = "ops"
     verbose_name = _("Operations")
+
+    def ready(self):
+        from ops import checks  # noqa: F401
