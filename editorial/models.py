@@ -55,8 +55,14 @@ class ReviewTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("column review")
         verbose_name_plural = _("column reviews")
-        # A permission's name is data (auth_permission rows), kept as it was.
-        permissions = [("set_responsible_editor", "可手动指定文章的责任编辑")]
+        # The stored name is this English source (migration 0004), which
+        # Wagtail's group editor translates for each user.
+        permissions = [
+            (
+                "set_responsible_editor",
+                _("Can choose an article's responsible editor by hand"),
+            )
+        ]
 
     @classmethod
     def get_description(cls):

@@ -223,10 +223,11 @@ class Feedback(models.Model):
         verbose_name = _("reader feedback")
         verbose_name_plural = _("reader feedback")
         ordering = ["-created_at", "-pk"]
-        # A permission's name is data (auth_permission rows), kept as it was.
+        # The stored names are this English source (migration 0008), which
+        # Wagtail's group editor translates for each user.
         permissions = [
-            ("view_feedback_contact", "可查看读者联系方式"),
-            ("export_feedback", "可导出反馈"),
+            ("view_feedback_contact", _("Can view readers' contact details")),
+            ("export_feedback", _("Can export feedback")),
         ]
         indexes = [
             models.Index(

@@ -1,13 +1,18 @@
 """The feedback queue follows each staff member's admin language: Chinese by
 default, English for someone who chose English in their profile."""
 
+import importlib
+
 from bs4 import BeautifulSoup
+from django.apps import apps
+from django.contrib.auth.models import Permission
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from feedback.models import State
 from tests.articles.factories import ArticlePageFactory, ColumnPageFactory
+from tests.core.factories import UserFactory
 from tests.feedback.factories import FeedbackFactory, handler, walk_to
 from tests.home.factories import get_home_page
 
@@ -55,3 +60,47 @@ class QueueLanguageTests(TestCase):
         self.assertIn("投诉", cells)
         self.assertIn("待处理", cells)
         self.assertIn("已受理", cells)
+
+
+def english(user):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
+
+
+class PermissionNameLanguageTests(TestCase):
+    """The feedback permissions' stored names are English source (feedback
+    0008), which Wagtail's group editor shows in each user's language."""
+
+    NAMES = [
+        ("Can view readers&#x27; contact details", "可查看读者联系方式"),
+        ("Can export feedback", "可导出反馈"),
+    ]
+
+    def group_editor(self, user):
+        self.client.force_login(user)
+        response = self.client.get(reverse("wagtailusers_groups:add"))
+        self.assertEqual(response.status_code, 200)
+        return response.content.decode()
+
+    def test_an_english_admin_reads_them_in_english(self):
+        html = self.group_editor(english(UserFactory(is_superuser=True)))
+        for english_name, chinese_name in self.NAMES:
+            self.assertIn(english_name, html)
+            self.assertNotIn(chinese_name, html)
+
+    def test_a_chinese_admin_reads_them_in_chinese(self):
+        html = self.group_editor(UserFactory(is_superuser=True))
+        for english_name, chinese_name in self.NAMES:
+            self.assertIn(chinese_name, html)
+            self.assertNotIn(english_name, html)
+
+    def test_the_migration_renames_an_existing_databases_permissions(self):
+        migration = importlib.import_module("feedback.migrations.0008_permission_names")
+        Permission.objects.filter(codename="export_feedback").update(name="可导出反馈")
+        migration.rename_permissions(apps, None)
+        self.assertEqual(
+            Permission.objects.get(codename="export_feedback").name,
+            "Can export feedback",
+        )
