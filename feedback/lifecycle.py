@@ -62,11 +62,11 @@ ACTION_LABELS = {
     "confirm_hide": pgettext_lazy("feedback action", "Reports upheld, kept hidden"),
 }
 
-# Who took a step no staff member took, as FeedbackEvent.actor_name keeps
-# it: stored data (like the record's "系统"), not interface strings.
-SYSTEM_NAME = "系统"
-READER_NAME = "读者"
-OTHER_READERS_NAME = "其他读者"
+# Who took a step no staff member took: keys FeedbackEvent.actor_name keeps
+# and FeedbackEvent.actor_label shows in the viewer's language.
+SYSTEM_NAME = FeedbackEvent.SYSTEM
+READER_NAME = FeedbackEvent.READER
+OTHER_READERS_NAME = FeedbackEvent.OTHER_READERS
 
 COMMENT_ONLY = (Kind.COMMENT,)
 ALL_KINDS = tuple(Kind)

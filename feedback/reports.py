@@ -100,7 +100,7 @@ def report(item: Feedback, category: str, *, reader=None, reply=None, ip=None):
         FeedbackEvent.objects.create(
             feedback=locked,
             action="report",
-            actor_name=_("another reader"),
+            actor_name=FeedbackEvent.OTHER_READERS,
             reason=f"{label}（{what}）",
             is_internal=True,
         )

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .feedback import Feedback
 
@@ -10,6 +11,18 @@ class FeedbackEvent(models.Model):
     """One step in an item's history: a transition, an assignment, a note.
 
     Who, when and why, kept for staff; the submitter sees the public steps."""
+
+    # Who took a step no staff member took: actor_name keeps one of these
+    # keys (data, as it keeps a staff member's name at the time), and
+    # actor_label shows it in the viewer's language.
+    SYSTEM = "system"
+    READER = "reader"
+    OTHER_READERS = "other readers"
+    ANONYMOUS_ACTORS = {
+        SYSTEM: pgettext_lazy("feedback actor", "System"),
+        READER: pgettext_lazy("feedback actor", "Reader"),
+        OTHER_READERS: pgettext_lazy("feedback actor", "Other readers"),
+    }
 
     feedback = models.ForeignKey(
         Feedback, on_delete=models.CASCADE, related_name="events"
@@ -43,6 +56,18 @@ class FeedbackEvent(models.Model):
 
     def __str__(self):
         return f"{self.feedback_id} {self.action}"
+
+    @property
+    def by_anonymous_actor(self) -> bool:
+        """The system, the reader or other readers, not a staff member."""
+        return self.actor_id is None and self.actor_name in self.ANONYMOUS_ACTORS
+
+    @property
+    def actor_label(self) -> str:
+        """Who took the step, as the viewer reads it."""
+        if self.by_anonymous_actor:
+            return str(self.ANONYMOUS_ACTORS[self.actor_name])
+        return self.actor_name
 
 
 class FeedbackReply(models.Model):

@@ -26,8 +26,8 @@ def submitter_history(item):
     for event in item.events.filter(is_internal=False):
         if event.by_submitter:
             who = gettext("You")
-        elif event.actor_name == lifecycle.SYSTEM_NAME:
-            who = gettext("System")
+        elif event.by_anonymous_actor:
+            who = event.actor_label
         else:
             who = event.actor_name if show_names else gettext("The newsroom")
         # An assignment's note names the staff member.

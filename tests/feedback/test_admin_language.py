@@ -8,9 +8,11 @@ from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import translation
 from wagtail.users.models import UserProfile
 
-from feedback.models import State
+from feedback import lifecycle
+from feedback.models import FeedbackEvent, State
 from tests.articles.factories import ArticlePageFactory, ColumnPageFactory
 from tests.core.factories import UserFactory
 from tests.feedback.factories import FeedbackFactory, handler, walk_to
@@ -67,6 +69,78 @@ def english(user):
     profile.preferred_language = "en"
     profile.save()
     return user
+
+
+class HistoryActorLanguageTests(TestCase):
+    """Steps no staff member took (the system, the reader, other readers)
+    are signed in the viewer's language; staff names stay as stored."""
+
+    @classmethod
+    def setUpTestData(cls):
+        article = ArticlePageFactory(
+            parent=ColumnPageFactory(parent=get_home_page()), title="路灯"
+        )
+        cls.chinese = handler(username="history-zh")
+        cls.english = english(handler(username="history-en"))
+        cls.item = FeedbackFactory(article=article)
+        walk_to(cls.item, State.ACCEPTED, cls.chinese)
+        for key in (
+            FeedbackEvent.SYSTEM,
+            FeedbackEvent.READER,
+            FeedbackEvent.OTHER_READERS,
+        ):
+            FeedbackEvent.objects.create(
+                feedback=cls.item, action="note", actor_name=key, is_internal=True
+            )
+
+    def actors(self, user):
+        self.client.force_login(user)
+        response = self.client.get(
+            reverse("wagtailsnippets_feedback_feedback:edit", args=[self.item.pk])
+        )
+        self.assertEqual(response.status_code, 200)
+        soup = BeautifulSoup(response.content, "html.parser")
+        return [
+            strong.get_text(strip=True)
+            for strong in soup.select(".feedback-admin__history strong")
+        ]
+
+    def test_an_english_handler_reads_the_actors_in_english(self):
+        actors = self.actors(self.english)
+        self.assertEqual(actors[-3:], ["System", "Reader", "Other readers"])
+        self.assertIn("苏一禾", actors)  # the handler who accepted: a name
+
+    def test_a_chinese_handler_reads_them_in_chinese(self):
+        actors = self.actors(self.chinese)
+        self.assertEqual(actors[-3:], ["系统", "读者", "其他读者"])
+
+    def test_the_lifecycle_signs_with_the_keys(self):
+        by_system = lifecycle.record(self.item, "close")
+        by_reader = lifecycle.record(self.item, "rate", by_submitter=True)
+        self.assertEqual(by_system.actor_name, FeedbackEvent.SYSTEM)
+        self.assertEqual(by_reader.actor_name, FeedbackEvent.READER)
+        self.assertEqual(by_reader.actor_label, "读者")
+        with translation.override("en"):
+            self.assertEqual(by_system.actor_label, "System")
+
+    def test_the_migration_turns_stored_chinese_names_into_keys(self):
+        migration = importlib.import_module(
+            "feedback.migrations.0009_anonymous_actor_keys"
+        )
+        staff = self.item.events.exclude(actor=None).first()
+        staff.actor_name = "读者"  # a staff member so named keeps the name
+        staff.save()
+        old = {}
+        for name in ("系统", "读者", "其他读者", "another reader"):
+            old[name] = FeedbackEvent.objects.create(
+                feedback=self.item, action="note", actor_name=name
+            )
+        migration.to_keys(apps, None)
+        for name, key in migration.KEYS.items():
+            old[name].refresh_from_db()
+            self.assertEqual(old[name].actor_name, key)
+        staff.refresh_from_db()
+        self.assertEqual(staff.actor_name, "读者")
 
 
 class PermissionNameLanguageTests(TestCase):

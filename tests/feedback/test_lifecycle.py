@@ -11,7 +11,7 @@ from django.utils import timezone
 from feedback import lifecycle
 from feedback.deadlines import add_working_days, is_working_day
 from feedback.lifecycle import TransitionNotAllowed
-from feedback.models import Feedback, Kind, Rating, State
+from feedback.models import Feedback, FeedbackEvent, Kind, Rating, State
 from tests.articles.factories import ArticlePageFactory, ColumnPageFactory
 from tests.core.factories import UserFactory
 from tests.feedback.factories import FeedbackFactory, handler, walk_to
@@ -300,7 +300,7 @@ class HistoryTests(LifecycleTestCase):
             ],
         )
         self.assertEqual(events[0].actor_name, "苏一禾")
-        self.assertEqual(events[-1].actor_name, "读者")
+        self.assertEqual(events[-1].actor_name, FeedbackEvent.READER)
         self.assertTrue(all(event.created_at for event in events))
 
     def test_notes_are_internal(self):
@@ -379,5 +379,7 @@ class AutoCloseTests(LifecycleTestCase):
         old.refresh_from_db()
         fresh.refresh_from_db()
         self.assertEqual(old.state, State.CLOSED)
-        self.assertEqual(old.events.get(action="close").actor_name, "系统")
+        self.assertEqual(
+            old.events.get(action="close").actor_name, FeedbackEvent.SYSTEM
+        )
         self.assertEqual(fresh.state, State.REPLIED)
