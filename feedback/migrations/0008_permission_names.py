@@ -10,7 +10,7 @@ from django.db import migrations
 # of an existing one.
 PERMISSION_NAMES = {
     "view_feedback_contact": ("可查看读者联系方式", "Can view readers' contact details"),
-    "export_feedback": ("可导出反馈", "Can export feedback"),
+    "export_feedback": ("可导出反馈", "Can export the feedback list"),
 }
 
 
@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AlterModelOptions(
             name='feedback',
-            options={'ordering': ['-created_at', '-pk'], 'permissions': [('view_feedback_contact', "Can view readers' contact details"), ('export_feedback', 'Can export feedback')], 'verbose_name': 'reader feedback', 'verbose_name_plural': 'reader feedback'},
+            options={'ordering': ['-created_at', '-pk'], 'permissions': [('view_feedback_contact', "Can view readers' contact details"), ('export_feedback', 'Can export the feedback list')], 'verbose_name': 'reader feedback', 'verbose_name_plural': 'reader feedback'},
         ),
         migrations.RunPython(rename_permissions, restore_permission_names),
     ]

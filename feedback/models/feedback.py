@@ -224,10 +224,12 @@ class Feedback(models.Model):
         verbose_name_plural = _("reader feedback")
         ordering = ["-created_at", "-pk"]
         # The stored names are this English source (migration 0008), which
-        # Wagtail's group editor translates for each user.
+        # Wagtail's group editor translates for each user. It first strips a
+        # trailing model name ("Can export feedback" would read "Can
+        # export"), hence "the feedback list".
         permissions = [
             ("view_feedback_contact", _("Can view readers' contact details")),
-            ("export_feedback", _("Can export feedback")),
+            ("export_feedback", _("Can export the feedback list")),
         ]
         indexes = [
             models.Index(

@@ -149,7 +149,7 @@ class PermissionNameLanguageTests(TestCase):
 
     NAMES = [
         ("Can view readers&#x27; contact details", "可查看读者联系方式"),
-        ("Can export feedback", "可导出反馈"),
+        ("Can export the feedback list", "可导出反馈"),
     ]
 
     def group_editor(self, user):
@@ -176,5 +176,5 @@ class PermissionNameLanguageTests(TestCase):
         migration.rename_permissions(apps, None)
         self.assertEqual(
             Permission.objects.get(codename="export_feedback").name,
-            "Can export feedback",
+            "Can export the feedback list",
         )
