@@ -4,6 +4,7 @@ import datetime as dt
 
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.template import Context, Template
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -127,3 +128,52 @@ class EditorsDeskTests(TestCase):
             row.select_one("[data-desk-due]").text.strip(),
             f"已超期 · {due:%Y-%m-%d %H:%M}",
         )
+
+
+class DeskOrderAndTimesTests(TestCase):
+    """What waits for a reviewer comes oldest first; a writer's piece in
+    review says since when it has been at its current step."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.newsroom = newsroom = build_newsroom()
+        now = timezone.now()
+        cls.pieces = []
+        # Submitted in this order, but waiting 1, 5 and 3 hours.
+        for title, hours in (("一小时", 1), ("五小时", 5), ("三小时", 3)):
+            page = piece(newsroom, title=f"等了{title}的稿子")
+            state = submitted(newsroom, page).current_task_state
+            type(state).objects.filter(pk=state.pk).update(
+                started_at=now - dt.timedelta(hours=hours)
+            )
+            cls.pieces.append(page)
+        cls.at_second_step = piece(newsroom, title="在复审的稿子")
+        state = submitted(
+            newsroom, cls.at_second_step, approvals=[newsroom.editor]
+        ).current_task_state
+        cls.second_step_since = now - dt.timedelta(hours=30)
+        type(state).objects.filter(pk=state.pk).update(started_at=cls.second_step_since)
+
+    def desk_of(self, username):
+        self.client.force_login(self.newsroom.users[username])
+        return self.client.get(reverse("wagtailadmin_home"))
+
+    def test_the_review_queue_is_oldest_first(self):
+        five, one, three = self.pieces[1], self.pieces[0], self.pieces[2]
+        self.assertEqual(
+            desk(self.desk_of("editor"))["to-review"], [five.pk, three.pk, one.pk]
+        )
+
+    def test_in_review_says_since_when_the_current_step_waits(self):
+        soup = BeautifulSoup(self.desk_of("writer").content, "html.parser")
+        section = soup.select_one('[data-desk-section="in-review"]')
+        row = section.select_one(f'tr[data-page-id="{self.at_second_step.pk}"]')
+        since = row.select_one("[data-desk-since]")
+        expected = Template(
+            "{% load wagtailadmin_tags %}{% human_readable_date since %}"
+        ).render(Context({"since": self.second_step_since}))
+        self.assertEqual(
+            since.get_text(" ", strip=True),
+            BeautifulSoup(expected, "html.parser").get_text(" ", strip=True),
+        )
+        self.assertIn("小时前", since.get_text())  # 30 hours ago, in Chinese

@@ -1,6 +1,8 @@
 """A writer's new piece: their own byline from the start (or an offer to
 create their author profile), and a pinyin address."""
 
+from urllib.parse import parse_qs, urlsplit
+
 from bs4 import BeautifulSoup
 from django.test import TestCase
 from django.urls import reverse
@@ -102,3 +104,33 @@ class PinyinSlugTests(TestCase):
         self.client.post(edit_url(page), edit_form_data(html))
         page.refresh_from_db()
         self.assertEqual(page.get_latest_revision_as_object().slug, "旧文章")
+
+    def test_a_new_pieces_share_and_feed_links_have_no_percent_encoding(self):
+        page = self.create(
+            slug="让民意渠道修得更宽一些"
+        )  # as Wagtail's script fills it
+        page.get_latest_revision().publish()
+        page.refresh_from_db()
+        self.client.logout()
+        self.assertEqual(page.slug, PINYIN)
+        self.assertNotIn("%", page.full_url)
+
+        response = self.client.get(page.url)
+        address = response.wsgi_request.build_absolute_uri(page.url)
+        self.assertNotIn("%", address)
+        share = BeautifulSoup(response.content, "html.parser").select_one(".share-bar")
+        self.assertEqual(share.select_one("#share-bar-url")["value"], address)
+        for link in share.select("a.share-bar__link[href]"):
+            query = parse_qs(urlsplit(link["href"]).query)
+            shared = [v for values in query.values() for v in values if "://" in v]
+            # The article's address, decoded from the link's query: plain.
+            self.assertEqual(shared, [address], link["href"])
+        qr_code = share.select_one(".share-bar__qr")["src"]
+        self.assertEqual(parse_qs(urlsplit(qr_code).query)["url"], [page.url])
+        self.assertNotIn("%", qr_code)
+
+        column = (self.newsroom.three_step.slug,)
+        for name, args in (("feeds:site_rss", ()), ("feeds:column_atom", column)):
+            feed = self.client.get(reverse(name, args=args)).content.decode()
+            self.assertIn(f"{page.url}</", feed)  # the item's link
+            self.assertNotRegex(feed, r"%[89A-Fa-f][0-9A-Fa-f]")
