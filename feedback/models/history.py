@@ -1,8 +1,12 @@
+import re
+
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+
+from core.language import public_languages
 
 from .feedback import Feedback
 
@@ -68,6 +72,54 @@ class FeedbackEvent(models.Model):
         if self.by_anonymous_actor:
             return str(self.ANONYMOUS_ACTORS[self.actor_name])
         return self.actor_name
+
+    @property
+    def reason_label(self) -> str:
+        """The explanation, as the viewer reads it. An assignment's note is
+        stored in the public language ("承办人：苏一禾", lifecycle._hand_to,
+        for the reader's history); staff read it in their own."""
+        if self.action != "assign":
+            return self.reason
+        parts = assignment_note_parts(self.reason)
+        if parts is None:
+            return self.reason
+        return assignment_note(*parts)
+
+
+def assignment_note(name: str, reason: str = "") -> str:
+    """ "Assignee: <name>[. <reason>]" in the active language."""
+    note = gettext("Assignee: %(name)s") % {"name": name}
+    if reason:
+        note = gettext("%(note)s. %(reason)s") % {"note": note, "reason": reason}
+    return note
+
+
+PLACEHOLDER = re.compile(r"(%\(\w+\)s)")
+
+
+def _pattern(template: str) -> str:
+    """A regular expression matching what `template % {...}` gives."""
+    return "".join(
+        f"(?P<{part[2:-2]}>.+?)" if PLACEHOLDER.fullmatch(part) else re.escape(part)
+        for part in PLACEHOLDER.split(template)
+        if part
+    )
+
+
+def assignment_note_parts(note: str):
+    """(name, reason) of an assignment note stored in the public language,
+    or None for any other text."""
+    with translation.override(public_languages()[0]):
+        with_reason = gettext("%(note)s. %(reason)s") % {
+            "note": gettext("Assignee: %(name)s"),
+            "reason": "%(reason)s",
+        }
+        alone = gettext("Assignee: %(name)s")
+    if match := re.fullmatch(_pattern(with_reason), note, re.S):
+        return match["name"], match["reason"]
+    if match := re.fullmatch(_pattern(alone), note, re.S):
+        return match["name"], ""
+    return None
 
 
 class FeedbackReply(models.Model):

@@ -114,6 +114,27 @@ class HistoryActorLanguageTests(TestCase):
         actors = self.actors(self.chinese)
         self.assertEqual(actors[-3:], ["系统", "读者", "其他读者"])
 
+    def test_an_assignment_note_reads_in_the_viewers_language(self):
+        lifecycle.assign(self.item, self.chinese, self.chinese, reason="熟悉公交")
+        event = self.item.events.get(action="assign")
+        self.assertEqual(event.reason, "承办人：苏一禾。熟悉公交")  # public language
+        self.assertEqual(event.reason_label, "承办人：苏一禾。熟悉公交")
+        with translation.override("en"):
+            self.assertEqual(event.reason_label, "Assignee: 苏一禾. 熟悉公交")
+        event.reason = "承办人：苏一禾"
+        with translation.override("en"):
+            self.assertEqual(event.reason_label, "Assignee: 苏一禾")
+        event.reason = "另有安排"  # not an assignment note: shown as stored
+        with translation.override("en"):
+            self.assertEqual(event.reason_label, "另有安排")
+
+        self.client.force_login(self.english)
+        html = self.client.get(
+            reverse("wagtailsnippets_feedback_feedback:edit", args=[self.item.pk])
+        ).content.decode()
+        self.assertIn("Assignee: 苏一禾. 熟悉公交", html)
+        self.assertNotIn("承办人", html)
+
     def test_the_lifecycle_signs_with_the_keys(self):
         by_system = lifecycle.record(self.item, "close")
         by_reader = lifecycle.record(self.item, "rate", by_submitter=True)
