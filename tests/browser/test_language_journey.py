@@ -1,8 +1,9 @@
 """One language at a time, checked in Chromium: the review journey walked by
-every role (writer writes and submits, editor sends back, writer resubmits,
-初审/复审/终审 approve and publish, the chief opens the schedule dialog and
-unpublishes, the feedback handler handles an item and exports the list),
-with each screen's visible text checked.
+every role (writer opens the form for a new piece, writes and submits,
+editor sends back, writer resubmits, 初审/复审/终审 approve and publish, the
+chief schedules another piece and unpublishes, the feedback handler
+accepts an item, writes a public reply and exports the list), with each
+screen's visible text checked, and the export's header row too.
 
 In zh-hans, a run of three or more ASCII letters fails the walk, except text
 the test entered, `Wagtail`, URLs and e-mail addresses, file names with an
@@ -13,19 +14,30 @@ newsroom's own content (page titles, names, role and step names: data).
 
 Each role's desk is saved as a screenshot (BROWSER_ARTIFACTS)."""
 
+import csv
+import datetime as dt
+import io
 import re
 
+import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import Page, Site, Task, Workflow
+from django.utils import timezone
+from wagtail.models import Page, Revision, Site, Task, Workflow
 from wagtail.users.models import UserProfile
 
 from articles.models import ArticlePage, Author, BylineRole, Source
-from feedback.models import Feedback
+from feedback.models import Feedback, FeedbackReply
 from tests.articles.factories import ArticlePageFactory
-from tests.editorial.newsroom import PASSWORD, build_newsroom, edit_url, piece
+from tests.editorial.newsroom import (
+    PASSWORD,
+    add_url,
+    build_newsroom,
+    edit_url,
+    piece,
+)
 from tests.feedback.factories import FeedbackFactory
 
 pytestmark = [
@@ -127,7 +139,9 @@ class Walk:
         return Session(self, username)
 
     def check(self, page, where):
-        text = page.evaluate("document.body.innerText")
+        self.check_text(page.evaluate("document.body.innerText"), where)
+
+    def check_text(self, text, where):
         if self.language == "en":
             found = chinese_runs(text, self.entered, self.content)
         else:
@@ -202,6 +216,31 @@ class Session:
             modal.locator('button[type="submit"]').click()
         self.check("after sending back")
 
+    def schedule(self, go_live_at):
+        """Set a go-live time in the schedule dialog, save it, then
+        "Schedule to publish" from the footer."""
+        self.page.locator('[data-side-panel-toggle="status"]').click()
+        self.check("status side panel")
+        self.page.locator(
+            '[data-a11y-dialog-show="schedule-publishing-dialog"],'
+            '[data-w-dialog-target-value="schedule-publishing-dialog"],'
+            '[aria-controls="schedule-publishing-dialog"]'
+        ).locator("visible=true").first.click()
+        dialog = self.page.locator("#schedule-publishing-dialog")
+        dialog.wait_for()
+        self.check("schedule dialog")
+        dialog.locator('input[name="go_live_at"]').fill(go_live_at)
+        # The field's date picker stays open over the dialog's button (a
+        # pointer click would land on a day): click the button itself.
+        with self.page.expect_navigation():
+            dialog.locator('button[type="submit"]').dispatch_event("click")
+        self.check("after saving the schedule")
+        self.more_actions()
+        self.check("footer actions with a schedule")
+        with self.page.expect_navigation():
+            self.page.click('footer button[name="action-publish"]')
+        self.check("after scheduling")
+
     def close(self):
         self.context.close()
 
@@ -225,6 +264,8 @@ def walk_the_journey(walk, newsroom):
 
     writer = walk.session("writer")
     writer.desk("writer")
+    writer.goto(add_url(newsroom.three_step))  # the form for a new piece
+    writer.page.locator('input[name="title"]').wait_for()
     writer.edit(draft)
     writer.page.fill('textarea[name="standfirst"]', STANDFIRST)
     writer.submit()
@@ -258,17 +299,25 @@ def walk_the_journey(walk, newsroom):
     chief = walk.session("chief")
     chief.edit(draft)
     chief.goto(reverse("wagtailadmin_pages:history", args=[draft.pk]))
-    chief.edit(newsroom.later)
-    chief.page.locator('[data-side-panel-toggle="status"]').click()
-    chief.check("status side panel")
-    chief.page.locator(
-        '[data-a11y-dialog-show="schedule-publishing-dialog"],'
-        '[data-w-dialog-target-value="schedule-publishing-dialog"],'
-        '[aria-controls="schedule-publishing-dialog"]'
-    ).locator("visible=true").first.click()
-    chief.page.locator("#schedule-publishing-dialog").wait_for()
-    chief.check("schedule dialog")
-    chief.page.keyboard.press("Escape")
+    later = newsroom.later
+    go_live_at = timezone.localtime(timezone.now() + dt.timedelta(days=2))
+    go_live_text = go_live_at.strftime("%Y-%m-%d %H:%M")
+    walk.entered.append(go_live_text)
+    chief.edit(later)
+    chief.schedule(go_live_text)
+    later.refresh_from_db()
+    assert not later.live
+    scheduled = Revision.page_revisions.get(
+        object_id=str(later.pk), approved_go_live_at__isnull=False
+    )
+    assert abs(scheduled.approved_go_live_at - go_live_at) < dt.timedelta(minutes=1)
+    # Shown as scheduled: on the desk, with its go-live time.
+    chief.goto(reverse("wagtailadmin_home"))
+    row = chief.page.locator(
+        f'[data-desk-section="scheduled"] tr[data-page-id="{later.pk}"]'
+    )
+    assert row.count() == 1, "the scheduled piece is not on the desk"
+    assert go_live_text in row.inner_text()
     chief.goto(reverse("wagtailadmin_pages:unpublish", args=[draft.pk]))
     with chief.page.expect_navigation():
         chief.page.locator('main form button[type="submit"]').first.click()
@@ -287,10 +336,39 @@ def walk_the_journey(walk, newsroom):
     handler.page.get_by_role("button", name=re.compile(accept)).first.click()
     handler.page.wait_for_load_state("networkidle")
     handler.check("feedback accepted")
-    export = handler.page.request.get(walk.base + listing + "?export=csv")
+    reply = handler.page.locator('form:has(button[name="action"][value="reply"])')
+    reply.locator('textarea[name="body"]').fill(REPLY)
+    with handler.page.expect_navigation():
+        reply.locator('button[value="reply"]').click()
+    handler.check("feedback replied")
+    # Shown under the article (the reader consented), reply included.
+    with handler.page.expect_navigation():
+        handler.page.locator('button[name="action"][value="publish"]').click()
+    handler.check("feedback public")
+    item = newsroom.item
+    item.refresh_from_db()
+    assert item.is_public
+    assert FeedbackReply.objects.filter(feedback=item, body=REPLY).exists()
+    check_export(walk, handler, listing)
+    handler.close()
+
+
+def check_export(walk, session, listing):
+    """The export's header row is in the user's language (the rows are data)."""
+    export = session.page.request.get(walk.base + listing + "?export=csv")
     assert export.ok
     assert "feedback" in export.headers.get("content-disposition", "")
-    handler.close()
+    header = next(csv.reader(io.StringIO(export.text().lstrip("\ufeff"))))
+    walk.check_text("\n".join(header), "feedback: CSV export header")
+    spreadsheet = session.page.request.get(walk.base + listing + "?export=xlsx")
+    assert spreadsheet.ok
+    sheet = openpyxl.load_workbook(io.BytesIO(spreadsheet.body())).active
+    row = [str(cell.value or "") for cell in next(sheet.iter_rows(max_row=1))]
+    assert row == header, (row, header)
+    # A header in the other language would fail the check above; one with
+    # neither (empty, or only abbreviations) would pass it: not this one.
+    words = CJK if walk.language != "en" else ASCII_RUN
+    assert all(words.search(name) for name in header if name not in ABBREVIATIONS)
 
 
 def test_the_journey_in_chinese_has_no_english(
