@@ -155,6 +155,10 @@ NUL_REQUESTS = {
         "GET /feedback/community/%00.json",
         "GET /feedback/community/{article}.json?x=%00",
     ],
+    "feedback:hottest": [
+        "GET /feedback/hottest/%00/",
+        "GET /feedback/hottest/{article}/?fb=%00",
+    ],
     "feedback:appeal": [
         "GET /feedback/appeal/%00/",
         "POST /feedback/appeal/1/ message=%00",
