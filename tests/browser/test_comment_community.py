@@ -110,10 +110,8 @@ def test_like_report_hide_sanction_appeal_answer(scene, chromium, artifacts_dir)
     older_item.locator("[data-like-count]").filter(has_text="1").wait_for()
     hottest = order.get_by_role("link", name="最热")
     hottest.click()
-    first.wait_for_function(
-        "document.querySelector('[data-order=hottest]')"
-        ".getAttribute('aria-current') === 'true'"
-    )
+    # A locator, not wait_for_function: the page's CSP forbids eval.
+    order.locator('[data-order="hottest"][aria-current="true"]').wait_for()
     assert items.first.get_attribute("data-comment") == str(older.pk)
     assert first.url == url  # no query string, no other page
     first.locator(f"#comment-{older.pk} [data-like-count]").filter(
@@ -121,6 +119,7 @@ def test_like_report_hide_sanction_appeal_answer(scene, chromium, artifacts_dir)
     ).wait_for()
     first.screenshot(path=artifacts_dir / "community-liked-hottest.png", full_page=True)
     order.get_by_role("link", name="最新").click()
+    order.locator('[data-order="newest"][aria-current="true"]').wait_for()
     assert items.first.get_attribute("data-comment") == str(rude.pk)
 
     # Report (网络暴力): received; a second reader's report hides it.
