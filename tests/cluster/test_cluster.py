@@ -538,18 +538,23 @@ def test_app_server_2_and_the_replica_stopped_under_load(cluster, article):
         ),
     )
 
-    # App server 2 started after the outage, so the reads above may all have
-    # been its own; app server 1's workers each notice the return on their
-    # next check, once a request reaches them.
-    def app1_logged_the_return() -> bool:
+    # App server 1 met the outage: requests that failed on the replica were
+    # answered from the primary, and logged. Whether it also logs
+    # "unavailable" and later "usable again" depends on when its health
+    # check ran: a worker whose next check came after the replica was back
+    # never marked it unusable. Readers back on the replica (above) is the
+    # return; the log must show the loss.
+    def app1_logged_the_loss() -> bool:
         Browser(cluster.app(1)).get(uncached(READS, "app1"))
-        text = "\n".join(replica_messages(cluster, 1))
-        return "Database replica unavailable" in text and "usable again" in text
+        return any(
+            "failed during" in message or "unavailable" in message
+            for message in replica_messages(cluster, 1)
+        )
 
     with contextlib.suppress(AssertionError):
-        wait_for(app1_logged_the_return, timeout=30)
+        wait_for(app1_logged_the_loss, timeout=30)
     check(
-        "app server 1 logged the replica's loss and its return",
-        app1_logged_the_return(),
+        "app server 1 logged the replica's loss",
+        app1_logged_the_loss(),
         "; ".join(replica_messages(cluster, 1)),
     )
