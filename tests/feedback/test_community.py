@@ -4,40 +4,21 @@ reports hiding a comment, and staff featuring, pinning, hiding and
 deleting a comment on the record."""
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
 from commentlog.models import CommentLogEntry
 from feedback import lifecycle
 from feedback.models import CommentLike, CommentReport, Feedback, Kind, State
-from tests.articles.factories import ArticlePageFactory, ColumnPageFactory
-from tests.feedback.factories import FeedbackFactory, handler
+from tests.articles.factories import ColumnPageFactory
+from tests.feedback.factories import FeedbackFactory
 from tests.home.factories import get_home_page
 from tests.html import soup_of
 from tests.readers.conftest import sign_in_client
 from tests.readers.factories import ReaderFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 JSON = {"HTTP_ACCEPT": "application/json"}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def article():
-    column = ColumnPageFactory(parent=get_home_page(), title="民生观察")
-    return ArticlePageFactory(parent=column, title="加装电梯")
-
-
-@pytest.fixture
-def staff():
-    return handler()
 
 
 def published(article, staff, **fields):

@@ -8,7 +8,6 @@ purges nothing."""
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,31 +15,12 @@ from django.utils import timezone
 
 from feedback import lifecycle
 from feedback.models import CommentLike, Feedback, Kind
-from tests.articles.factories import ArticlePageFactory, ColumnPageFactory
-from tests.feedback.factories import FeedbackFactory, handler
-from tests.home.factories import get_home_page
+from tests.articles.factories import ArticlePageFactory
+from tests.feedback.factories import FeedbackFactory
 from tests.html import soup_of
 from tests.readers.factories import ReaderFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def article():
-    column = ColumnPageFactory(parent=get_home_page(), title="民生观察")
-    return ArticlePageFactory(parent=column, title="加装电梯")
-
-
-@pytest.fixture
-def staff():
-    return handler()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 
 def comments(article, staff, count):
