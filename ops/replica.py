@@ -28,7 +28,7 @@ from time import monotonic
 
 from django.conf import settings
 from django.core.signals import got_request_exception
-from django.db import DatabaseError, InterfaceError, OperationalError, connections
+from django.db import Error, InterfaceError, OperationalError, connections
 
 logger = logging.getLogger(__name__)
 
@@ -103,7 +103,9 @@ class ReplicaHealth:
                 postgres = connection.vendor == "postgresql"
                 cursor.execute(LAG_SQL if postgres else "SELECT 0")
                 lag = float(cursor.fetchone()[0])
-        except DatabaseError as error:
+        # Error, not DatabaseError: a connection the server dropped raises
+        # InterfaceError, which is not one.
+        except Error as error:
             connection.close()  # rebuilt on its next use
             return False, f"unavailable ({str(error).strip() or type(error).__name__})"
         if lag > settings.DATABASE_REPLICA_MAX_LAG:

@@ -12,7 +12,7 @@ import logging
 from contextlib import contextmanager
 
 import pytest
-from django.db import OperationalError, connections
+from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -240,10 +240,13 @@ def test_the_lag_query_answers_on_this_database(settings):
     assert (usable, problem) == (True, "")
 
 
+SERVER_GONE = OperationalError("server closed the connection unexpectedly")
+
+
 @contextmanager
-def replica_failing():
+def replica_failing(error=SERVER_GONE):
     def fail(execute, sql, params, many, context):
-        raise OperationalError("server closed the connection unexpectedly")
+        raise error
 
     with connections["replica"].execute_wrapper(fail):
         yield
@@ -257,6 +260,17 @@ def test_a_replica_that_is_down_sends_readers_to_the_primary(article, settings, 
     assert response.status_code == 200
     assert queries.reads("primary") > 0
     assert "Database replica unavailable" in caplog.text
+
+
+def test_a_replica_connection_already_closed_counts_as_unavailable(settings, caplog):
+    """psycopg2 raises InterfaceError, not a DatabaseError, on a connection
+    the server dropped: the health check must log it and move readers,
+    not raise it into the reader's request."""
+    settings.DATABASE_REPLICA_CHECK_SECONDS = 0
+    replica.health.record(True, "")
+    with replica_failing(InterfaceError("connection already closed")):
+        assert replica.health.is_usable() is False
+    assert "Database replica unavailable (connection already closed)" in caplog.text
 
 
 def test_a_replica_failing_mid_request_is_answered_again_from_the_primary(
