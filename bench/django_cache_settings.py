@@ -18,3 +18,8 @@ MIDDLEWARE = [
 CACHE_MIDDLEWARE_ALIAS = "pages"
 CACHE_MIDDLEWARE_SECONDS = 600
 CACHE_MIDDLEWARE_KEY_PREFIX = "django-cache-middleware"
+# UpdateCacheMiddleware keeps a response for its max-age: the project's
+# pages say max-age=0 to browsers (nginx and the page cache are purged on
+# publish, a browser is not), which Django reads as "do not cache". As a
+# plain Django site would, let browsers keep the page as long as the cache.
+PAGE_CACHE_BROWSER_SECONDS = CACHE_MIDDLEWARE_SECONDS

@@ -228,12 +228,32 @@ def warm(base: str, path: str, times: int = 6) -> None:
         sys.exit(f"{base}{path} answered {status}")
 
 
-def row(servers: dict, path: str, args) -> dict:
+def served_from_cache(base: str, path: str) -> bool:
+    """The page stamps Last-Modified with the time it was rendered: after a
+    pause, requests (to either worker, each warm with its own memory cache)
+    must carry a stamp from before it."""
+    import urllib.request
+    from email.utils import parsedate_to_datetime
+
+    before = time.time()
+    time.sleep(1.1)
+    for _ in range(6):
+        with urllib.request.urlopen(base + path, timeout=60) as response:  # noqa: S310
+            response.read()
+            stamp = response.headers.get("Last-Modified")
+        if stamp is None or parsedate_to_datetime(stamp).timestamp() > before:
+            return False
+    return True
+
+
+def row(servers: dict, path: str, args, hits: bool = False) -> dict:
     """One page on each server in turn: warm, then measured."""
     measured = {}
     for name, server in servers.items():
         warm(server.base, path)
-        wrk(server.base + path, args, duration=2)
+        wrk(server.base + path, args, duration=2)  # both workers warm
+        if hits and not served_from_cache(server.base, path):
+            sys.exit(f"{name}: {path} is rendered again on every request, not a hit")
         measured[name] = wrk(server.base + path, args)
     return measured
 
@@ -281,6 +301,7 @@ def one_round(builds: dict, urls: dict, args) -> dict:
                 {"today": old_server, "new": new_server, "django cache": django_server},
                 urls[page],
                 args,
+                hits=True,
             )
             result["hit"][page] = cells
             versus = cells["new"]["rps"] / max(cells["django cache"]["rps"], 0.1)
