@@ -1,4 +1,6 @@
--- Reader feedback at a steady rate: every request a new message from a new
+-- Reader feedback at a steady rate: anonymous suggestions (private feedback,
+-- open to every reader; public comments need a verified reader and are
+-- bench/comment_bench.py's), every request a new message from a new
 -- address (in X-Forwarded-For, the header the app is told to trust from
 -- 127.0.0.1), spread over many articles, each with a signed form timestamp
 -- issued before the run (bench/page_bench.py writes BENCH_FEEDBACK_FORMS:
@@ -54,9 +56,9 @@ function request()
   local address = string.format("198.%d.%d.%d", 18 + math.floor(index / 65536),
     math.floor(index / 256) % 256, index % 256)
   -- Unique in every run: the same text within a day is refused as a repeat.
-  local body = "kind=comment&message=" .. message_prefix ..
+  local body = "kind=suggestion&message=" .. message_prefix ..
     os.getenv("BENCH_RUN") .. "-" .. thread_id .. "-" .. sent ..
-    "&display_name=&contact=&consent_public=on&website=&issued=" .. form.issued
+    "&display_name=&contact=&website=&issued=" .. form.issued
   local origin = wrk.scheme .. "://" .. wrk.host ..
     (wrk.port and (":" .. wrk.port) or "")
   return wrk.format("POST", "/feedback/article/" .. form.article .. "/", {
