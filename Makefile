@@ -68,7 +68,7 @@ BASE ?= 4139c930658cd6020568ceb55cbf6d843431939d
 .PHONY: compare-html
 compare-html: install-dev ## same HTML, feeds and sitemap as BASE? (scripts/compare_html.py)
 	$(PY) scripts/compare_html.py --base $(BASE) $(COMPARE_ARGS)
-# Not part of CI: about 25 minutes on a built database, about 40 minutes to build the
+# Not part of CI: about 20 minutes on a built database, about 40 minutes to build the
 # 100,000-article one the first time (docs/performance.md). One miss/hit round a
 # run: three runs in a row are the three rounds the goals ask for.
 MISS_HIT_ARGS ?= --rounds 1
