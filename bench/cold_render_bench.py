@@ -14,20 +14,11 @@ with --profile, cProfile's top functions by cumulative and own time."""
 
 import argparse
 import json
-import os
 import statistics
-import sys
 import time
 
-sys.path.insert(0, os.getcwd())
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.production")
-os.environ.setdefault(
-    "SECRET_KEY", "bench-only-secret-key-not-for-production-0123456789"
-)
-os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
-os.environ.setdefault("LOG_LEVEL", "WARNING")
-os.environ["PAGE_CACHE_ENABLED"] = "0"
+# The build on PYTHONPATH, the production settings, the page cache off.
+import render_bench  # noqa: F401 - imported for its environment
 
 
 def main() -> None:
